@@ -1,0 +1,27 @@
+package dev.arbiter.wire.workflow;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Whether a gate answer was evaluated now or served from the stored decision (contract §1.6). */
+public enum DecisionSource {
+    FRESH,
+    CACHED;
+
+    /** The contract's spelling, e.g. {@code fresh}. */
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses the contract's spelling exactly; empty when the value is unknown. */
+    public static Optional<DecisionSource> fromWireName(String value) {
+        for (DecisionSource candidate : values()) {
+            if (candidate.wireName().equals(value)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
