@@ -1,0 +1,189 @@
+package dev.arbiter.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The append-only, per-tenant hash-chained audit log, inside one transaction. Appending locks the tenant's
+ * chain head ({@code SELECT ... FOR UPDATE}) until the transaction ends, so appends of one tenant are
+ * serialised and the chain has no forks or gaps; append last in a transaction to hold that lock briefly.
+ * Not thread-safe; used by the thread that runs the transaction.
+ */
+public final class AuditLog {
+    private final Handle handle;
+    private final Supplier<Instant> now;
+    private final Ids ids;
+
+    AuditLog(Handle handle, Supplier<Instant> now, Ids ids) {
+        this.handle = handle;
+        this.now = now;
+        this.ids = ids;
+    }
+
+    /** Appends one record to its tenant's chain; it commits or rolls back with the transaction. */
+    public AuditRecord append(AuditEntry entry) {
+        return appendAll(List.of(entry)).getFirst();
+    }
+
+    /**
+     * Appends records in order, all of one tenant (one lock, one round of chain updates), e.g. a batch from
+     * an in-process audit writer.
+     */
+    public List<AuditRecord> appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        String tenant = entries.getFirst().tenantId();
+        for (AuditEntry e : entries) {
+            if (!e.tenantId().equals(tenant)) {
+                throw new IllegalArgumentException("appendAll takes entries of one tenant");
+            }
+        }
+        ChainHead head = lockHead(tenant);
+        long seq = head.seq();
+        String prev = head.hash();
+        List<AuditRecord> written = new ArrayList<>(entries.size());
+        for (AuditEntry e : entries) {
+            Instant at = Sql.micros(now.get());
+            seq++;
+            String id = ids.auditId(at);
+            String hash = AuditHash.of(id, seq, at, e, prev);
+            AuditRecord record = new AuditRecord(id, seq, at, e, prev, hash);
+            AuditRows.insert(handle, record);
+            written.add(record);
+            prev = hash;
+        }
+        handle.createUpdate("UPDATE audit_chain_heads SET last_seq = :seq, last_hash = :hash, updated_at = :at"
+                        + " WHERE tenant_id = :tenant")
+                .bind("seq", seq)
+                .bind("hash", prev)
+                .bind("at", Sql.ts(written.getLast().timestamp()))
+                .bind("tenant", tenant)
+                .execute();
+        return List.copyOf(written);
+    }
+
+    /** One record of the tenant by id. */
+    public Optional<AuditRecord> find(String tenantId, String id) {
+        return handle.createQuery(
+                        "SELECT " + AuditRows.COLUMNS + " FROM audit_logs WHERE tenant_id = :tenant AND id = :id")
+                .bind("tenant", tenantId)
+                .bind("id", id)
+                .map((rs, ctx) -> AuditRows.map(rs))
+                .findOne();
+    }
+
+    /** Contract §5.2 search within the query's tenant, newest first, with the total count of matches. */
+    public Page<AuditRecord> search(AuditQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = :tenant");
+        if (q.from() != null) {
+            where.append(" AND logged_at >= :from");
+        }
+        if (q.to() != null) {
+            where.append(" AND logged_at <= :to");
+        }
+        if (q.requestType() != null) {
+            where.append(" AND request_type = :type");
+        }
+        if (q.requestId() != null) {
+            where.append(" AND request_id = :request");
+        }
+        if (q.clientId() != null) {
+            where.append(" AND LOWER(client_id) LIKE :client ESCAPE '!'");
+        }
+        if (q.userEmail() != null) {
+            where.append(" AND LOWER(user_email) LIKE :email ESCAPE '!'");
+        }
+        long total = bind(handle.createQuery("SELECT COUNT(*) FROM audit_logs" + where), q)
+                .mapTo(Long.class)
+                .one();
+        List<AuditRecord> rows = bind(
+                        handle.createQuery("SELECT " + AuditRows.COLUMNS + " FROM audit_logs" + where
+                                + " ORDER BY logged_at DESC, seq DESC LIMIT :limit OFFSET :offset"),
+                        q)
+                .bind("limit", q.limit())
+                .bind("offset", q.offset())
+                .map((rs, ctx) -> AuditRows.map(rs))
+                .list();
+        return new Page<>(rows, total, q.limit(), q.offset());
+    }
+
+    /** Checks one tenant's chain and reports the first broken link. */
+    public ChainVerification verify(String tenantId) {
+        return new ChainVerifier(handle).verify(tenantId);
+    }
+
+    /** Checks every tenant's chain (tenants with records or a chain head), in tenant order. */
+    public List<ChainVerification> verifyAll() {
+        List<String> tenants = handle.createQuery("SELECT tenant_id FROM audit_chain_heads UNION"
+                        + " SELECT DISTINCT tenant_id FROM audit_logs ORDER BY tenant_id")
+                .mapTo(String.class)
+                .list();
+        ChainVerifier verifier = new ChainVerifier(handle);
+        return tenants.stream().map(verifier::verify).toList();
+    }
+
+    private ChainHead lockHead(String tenant) {
+        Optional<ChainHead> head = selectHeadForUpdate(tenant);
+        if (head.isPresent()) {
+            return head.get();
+        }
+        // First record of this tenant. ON CONFLICT DO NOTHING lets two first appends race safely: the loser
+        // waits for the winner's row and then locks it like any later append.
+        handle.createUpdate("INSERT INTO audit_chain_heads (tenant_id, last_seq, last_hash, updated_at)"
+                        + " VALUES (:tenant, 0, :hash, :at) ON CONFLICT DO NOTHING")
+                .bind("tenant", tenant)
+                .bind("hash", AuditHash.GENESIS)
+                .bind("at", Sql.ts(now.get()))
+                .execute();
+        return selectHeadForUpdate(tenant)
+                .orElseThrow(() -> new StoreException("audit chain head for tenant could not be created"));
+    }
+
+    private Optional<ChainHead> selectHeadForUpdate(String tenant) {
+        return handle.createQuery(
+                        "SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = :tenant FOR UPDATE")
+                .bind("tenant", tenant)
+                .map((rs, ctx) -> new ChainHead(rs.getLong("last_seq"), Sql.string(rs, "last_hash")))
+                .findOne();
+    }
+
+    private static Query bind(Query query, AuditQuery q) {
+        query.bind("tenant", q.tenantId());
+        if (q.from() != null) {
+            query.bind("from", Sql.ts(q.from()));
+        }
+        if (q.to() != null) {
+            query.bind("to", Sql.ts(q.to()));
+        }
+        if (q.requestType() != null) {
+            query.bind("type", q.requestType());
+        }
+        if (q.requestId() != null) {
+            query.bind("request", q.requestId());
+        }
+        if (q.clientId() != null) {
+            query.bind("client", likePattern(q.clientId()));
+        }
+        if (q.userEmail() != null) {
+            query.bind("email", likePattern(q.userEmail()));
+        }
+        return query;
+    }
+
+    /** A case-insensitive substring pattern with LIKE's wildcards escaped (escape character {@code !}). */
+    private static String likePattern(String value) {
+        String escaped = value.toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    record ChainHead(long seq, String hash) {}
+}

@@ -1,0 +1,136 @@
+package dev.arbiter.store;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the data lives: an embedded H2 file database under a data directory (the default), an in-memory H2
+ * database (tests), or PostgreSQL. Validated when built; {@link #toString()} masks the password.
+ *
+ * @param dialect which database
+ * @param jdbcUrl the JDBC URL, including the H2 durability settings for embedded databases
+ * @param user database user; for embedded databases always {@code arbiter}
+ * @param password database password; for embedded databases {@code null} here and read from (or created in)
+ *     {@code <dataDir>/h2.password} when the database opens
+ * @param maxPoolSize connections in the pool (1..200)
+ * @param dataDir the data directory of an embedded file database, else {@code null}
+ */
+public record DatabaseConfig(
+        Dialect dialect,
+        String jdbcUrl,
+        @Nullable String user,
+        @Nullable String password,
+        int maxPoolSize,
+        @Nullable Path dataDir) {
+
+    /** Default pool size: enough for a 2-core host with virtual threads waiting on I/O. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    // WRITE_DELAY=0: H2 otherwise keeps committed changes in memory for up to 500 ms (the MVStore
+    // auto-commit delay), so a kill -9 would lose acknowledged commits; 0 writes each commit to the file
+    // before commit() returns. LOCK_TIMEOUT: gates on one workflow queue on its row lock, and the default
+    // 1 s is shorter than a burst of 50 parallel gates. See docs/storage.md.
+    private static final String H2_SETTINGS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+
+    public DatabaseConfig {
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (maxPoolSize < 1 || maxPoolSize > 200) {
+            throw new IllegalArgumentException("database pool size must be within 1..200, got " + maxPoolSize);
+        }
+        String prefix = dialect == Dialect.H2 ? "jdbc:h2:" : "jdbc:postgresql:";
+        if (!jdbcUrl.startsWith(prefix)) {
+            throw new IllegalArgumentException("database url for " + dialect + " must start with " + prefix);
+        }
+    }
+
+    /**
+     * The embedded default: an H2 file database {@code <dataDir>/arbiter.mv.db}, created on first open. Other
+     * processes (the CLI while the server runs) reach it through H2's automatic mixed mode, authenticated
+     * by a random password kept in {@code <dataDir>/h2.password}.
+     */
+    public static DatabaseConfig embedded(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Path dir = dataDir.toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dir.resolve("arbiter") + H2_SETTINGS + ";AUTO_SERVER=TRUE";
+        return new DatabaseConfig(Dialect.H2, url, "arbiter", null, DEFAULT_POOL_SIZE, dir);
+    }
+
+    /** A private in-memory H2 database that lives until {@link Database#close()}; for tests. */
+    public static DatabaseConfig inMemory(String name) {
+        if (name.isBlank() || !name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("in-memory database name must be [A-Za-z0-9_-]+, got '" + name + "'");
+        }
+        String url = "jdbc:h2:mem:" + name + H2_SETTINGS + ";DB_CLOSE_DELAY=-1";
+        return new DatabaseConfig(Dialect.H2, url, "sa", "", DEFAULT_POOL_SIZE, null);
+    }
+
+    /**
+     * PostgreSQL. {@code url} is a JDBC URL ({@code jdbc:postgresql://host:5432/db}) or a libpq-style URI
+     * ({@code postgresql://user:secret@host:5432/db?sslmode=require}, also {@code postgres://}); user and
+     * password given here win over those in the URI.
+     */
+    public static DatabaseConfig postgres(String url, @Nullable String user, @Nullable String password) {
+        Objects.requireNonNull(url, "url");
+        String trimmed = url.strip();
+        if (trimmed.startsWith("jdbc:postgresql://")) {
+            return new DatabaseConfig(Dialect.POSTGRES, trimmed, user, password, DEFAULT_POOL_SIZE, null);
+        }
+        if (!trimmed.startsWith("postgresql://") && !trimmed.startsWith("postgres://")) {
+            throw new IllegalArgumentException(
+                    "database url must look like postgresql://host:5432/db or jdbc:postgresql://host:5432/db");
+        }
+        URI uri = parse(trimmed);
+        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+            throw new IllegalArgumentException("database url needs a host and a database name: postgresql://host/db");
+        }
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String userInfo = uri.getRawUserInfo();
+        String uriUser = null;
+        String uriPassword = null;
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            uriUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            uriPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        }
+        return new DatabaseConfig(
+                Dialect.POSTGRES,
+                jdbc,
+                user != null ? user : uriUser,
+                password != null ? password : uriPassword,
+                DEFAULT_POOL_SIZE,
+                null);
+    }
+
+    /** This configuration with another pool size. */
+    public DatabaseConfig withMaxPoolSize(int size) {
+        return new DatabaseConfig(dialect, jdbcUrl, user, password, size, dataDir);
+    }
+
+    /** A description safe to log: the URL without credentials, the user, and the password masked. */
+    @Override
+    public String toString() {
+        return "DatabaseConfig[dialect=" + dialect + ", url=" + jdbcUrl + ", user=" + user + ", password="
+                + (password == null || password.isEmpty() ? "<none>" : "<masked>") + ", maxPoolSize=" + maxPoolSize
+                + "]";
+    }
+
+    private static URI parse(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("database url is not a valid URI: " + e.getReason(), e);
+        }
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.arbiter.store;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Step rows of one transaction, scoped by tenant. A step's index must be unique within its workflow (a
+ * database constraint); take it from the workflow locked with {@link Workflows#lockForUpdate}. Not
+ * thread-safe; used by the thread that runs the transaction.
+ */
+public final class Steps {
+    private final Handle handle;
+
+    Steps(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Inserts a step; an existing {@code (workflow, step_id)} or a taken index is a {@link DuplicateKeyException}. */
+    public void insert(StepRecord s) {
+        bindAll(
+                        handle.createUpdate("INSERT INTO workflow_steps (" + StepRows.COLUMNS + ") VALUES ("
+                                + StepRows.PARAMS + ")"),
+                        s)
+                .execute();
+    }
+
+    /** Overwrites every field of an existing step; returns false if it does not exist in this tenant. */
+    public boolean update(StepRecord s) {
+        return bindAll(
+                                handle.createUpdate("UPDATE workflow_steps SET " + StepRows.ASSIGNMENTS
+                                        + " WHERE tenant_id = :tenant AND workflow_id = :workflow"
+                                        + " AND step_id = :step"),
+                                s)
+                        .execute()
+                == 1;
+    }
+
+    /** The step, if its workflow exists in this tenant. */
+    public Optional<StepRecord> find(String tenantId, String workflowId, String stepId) {
+        return handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps WHERE tenant_id = :tenant"
+                        + " AND workflow_id = :workflow AND step_id = :step")
+                .bind("tenant", tenantId)
+                .bind("workflow", workflowId)
+                .bind("step", stepId)
+                .map((rs, ctx) -> StepRows.map(rs))
+                .findOne();
+    }
+
+    /** The workflow's steps ordered by index. */
+    public List<StepRecord> list(String tenantId, String workflowId) {
+        return handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps WHERE tenant_id = :tenant"
+                        + " AND workflow_id = :workflow ORDER BY step_index")
+                .bind("tenant", tenantId)
+                .bind("workflow", workflowId)
+                .map((rs, ctx) -> StepRows.map(rs))
+                .list();
+    }
+
+    /** The step with the highest index (the pending-approval guard looks at it), if any. */
+    public Optional<StepRecord> last(String tenantId, String workflowId) {
+        return handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps WHERE tenant_id = :tenant"
+                        + " AND workflow_id = :workflow ORDER BY step_index DESC LIMIT 1")
+                .bind("tenant", tenantId)
+                .bind("workflow", workflowId)
+                .map((rs, ctx) -> StepRows.map(rs))
+                .findOne();
+    }
+
+    /** Steps awaiting approval in this tenant, most recently gated first. */
+    public List<PendingStep> pending(String tenantId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1");
+        }
+        return handle.createQuery("SELECT w.workflow_name AS pending_workflow_name, " + StepRows.qualified("s")
+                        + " FROM workflow_steps s JOIN workflows w ON w.workflow_id = s.workflow_id"
+                        + " AND w.tenant_id = s.tenant_id WHERE s.tenant_id = :tenant"
+                        + " AND s.approval_status = 'pending'"
+                        + " ORDER BY s.gate_checked_at DESC, s.workflow_id, s.step_index LIMIT :limit")
+                .bind("tenant", tenantId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new PendingStep(Sql.string(rs, "pending_workflow_name"), StepRows.map(rs)))
+                .list();
+    }
+
+    /** The workflow's cross-step facts for policies (spend, tokens, step count, tools used). */
+    public WorkflowTotals totals(String tenantId, String workflowId) {
+        WorkflowTotals sums = handle.createQuery("SELECT COALESCE(SUM(cost_usd), 0) AS cost,"
+                        + " COALESCE(SUM(tokens_in), 0) AS tin, COALESCE(SUM(tokens_out), 0) AS tout,"
+                        + " COUNT(*) AS n FROM workflow_steps WHERE tenant_id = :tenant AND workflow_id = :workflow")
+                .bind("tenant", tenantId)
+                .bind("workflow", workflowId)
+                .map((rs, ctx) -> new WorkflowTotals(
+                        rs.getBigDecimal("cost"), rs.getLong("tin"), rs.getLong("tout"), rs.getInt("n"), List.of()))
+                .one();
+        List<String> tools = handle.createQuery(
+                        "SELECT DISTINCT tool_name FROM workflow_steps WHERE tenant_id = :tenant"
+                                + " AND workflow_id = :workflow AND tool_name IS NOT NULL ORDER BY tool_name")
+                .bind("tenant", tenantId)
+                .bind("workflow", workflowId)
+                .mapTo(String.class)
+                .list();
+        BigDecimal cost = sums.costUsd().stripTrailingZeros();
+        return new WorkflowTotals(
+                cost.scale() < 0 ? cost.setScale(0) : cost, sums.tokensIn(), sums.tokensOut(), sums.stepCount(), tools);
+    }
+
+    private static <S extends SqlStatement<S>> S bindAll(S st, StepRecord s) {
+        StepRequest r = s.request();
+        GateResult g = s.gate();
+        Approval a = s.approval();
+        Attempts t = s.attempts();
+        Completion c = s.completion();
+        return st.bind("tenant", s.tenantId())
+                .bind("workflow", s.workflowId())
+                .bind("step", s.stepId())
+                .bind("idx", s.stepIndex())
+                .bind("name", s.stepName())
+                .bind("type", s.stepType())
+                .bind("input", r.stepInputJson())
+                .bind("inputHash", r.inputHash())
+                .bind("model", r.model())
+                .bind("provider", r.provider())
+                .bind("toolName", r.toolName())
+                .bind("toolType", r.toolType())
+                .bind("toolContext", r.toolContextJson())
+                .bind("idemKey", r.idempotencyKey())
+                .bind("decision", g.decision().wire())
+                .bind("decisionId", g.decisionId())
+                .bind("reason", g.reason())
+                .bind("evalCount", g.policiesEvaluatedCount())
+                .bind("evaluated", g.policiesEvaluatedJson())
+                .bind("matched", g.policiesMatchedJson())
+                .bind("context", g.context().json())
+                .bind("contextTruncated", g.context().truncated())
+                .bind("gatedAt", Sql.ts(g.gatedAt()))
+                .bind("tokensIn", s.usage().tokensIn())
+                .bind("tokensOut", s.usage().tokensOut())
+                .bind("cost", s.usage().costUsd())
+                .bind("approvalId", a.approvalId())
+                .bind("approvalStatus", a.status() == null ? null : a.status().wire())
+                .bind("approvedBy", a.actor())
+                .bind("approvedAt", Sql.ts(a.decidedAt()))
+                .bind("approvalComment", a.comment())
+                .bind("gateCount", t.gateCount())
+                .bind("firstAttempt", Sql.ts(t.firstAttemptAt()))
+                .bind("lastAttempt", Sql.ts(t.lastAttemptAt()))
+                .bind("lastDecision", t.lastDecision().wire())
+                .bind("output", c.outputJson())
+                .bind("completedAt", Sql.ts(c.completedAt()))
+                .bind("completionCount", c.completionCount());
+    }
+}

@@ -1,0 +1,83 @@
+package dev.arbiter.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One open transaction and its repositories. Everything done through one {@code Tx} commits together when
+ * the {@link TransactionWork} returns, or rolls back together when it throws. Valid only inside that
+ * callback and only on its thread.
+ */
+public final class Tx {
+    private final Handle handle;
+    private final Clock clock;
+    private final Ids ids;
+    private final Dialect dialect;
+    private @Nullable Workflows workflows;
+    private @Nullable Steps steps;
+    private @Nullable AuditLog audit;
+    private @Nullable ApiClients clients;
+    private @Nullable Policies policies;
+    private @Nullable Outbox outbox;
+
+    Tx(Handle handle, Clock clock, Ids ids, Dialect dialect) {
+        this.handle = handle;
+        this.clock = clock;
+        this.ids = ids;
+        this.dialect = dialect;
+    }
+
+    /** The clock's current time, truncated to the microseconds the database keeps. */
+    public Instant now() {
+        return Sql.micros(clock.instant());
+    }
+
+    /** The database this transaction runs on. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Workflows workflows() {
+        if (workflows == null) {
+            workflows = new Workflows(handle);
+        }
+        return workflows;
+    }
+
+    public Steps steps() {
+        if (steps == null) {
+            steps = new Steps(handle);
+        }
+        return steps;
+    }
+
+    public AuditLog audit() {
+        if (audit == null) {
+            audit = new AuditLog(handle, this::now, ids);
+        }
+        return audit;
+    }
+
+    public ApiClients clients() {
+        if (clients == null) {
+            clients = new ApiClients(handle, this::now, ids);
+        }
+        return clients;
+    }
+
+    public Policies policies() {
+        if (policies == null) {
+            policies = new Policies(handle, this::now);
+        }
+        return policies;
+    }
+
+    public Outbox outbox() {
+        if (outbox == null) {
+            outbox = new Outbox(handle, this::now, dialect);
+        }
+        return outbox;
+    }
+}
