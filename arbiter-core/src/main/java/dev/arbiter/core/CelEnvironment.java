@@ -8,6 +8,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.math.BigDecimal;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
  *
  * <p>Variables: {@code ctx} is the whole flat context as {@code map(string, dyn)}; {@code step_input} and
  * {@code tool_input} are the nested inputs as {@code map(string, dyn)}, empty when absent; the {@link #STRINGS}
- * are strings, empty when absent. The expression must be of type {@code bool}. Compiler and runtime are
+ * are strings, empty when absent. The standard macros ({@code has}, {@code all}, {@code exists}, {@code map},
+ * {@code filter}) are available; they iterate only over the input, so evaluation stays linear. The expression must be
+ * of type {@code bool}. Compiler and runtime are
  * immutable and shared; the class is thread-safe.
  */
 final class CelEnvironment {
@@ -90,6 +93,7 @@ final class CelEnvironment {
     private static CelCompiler compiler() {
         var builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(OPTIONS)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setResultType(SimpleType.BOOL)
                 .addVar("ctx", MapType.create(SimpleType.STRING, SimpleType.DYN))
                 .addVar("step_input", MapType.create(SimpleType.STRING, SimpleType.DYN))
