@@ -131,7 +131,7 @@ final class ConditionCompiler {
     }
 
     private static ValueTest compare(Operator operator, Object value, String path, List<FieldError> errors) {
-        if (value instanceof Boolean || !Scalars.isNumeric(value)) {
+        if (!Scalars.isNumeric(value)) {
             errors.add(new FieldError(path, "operator '" + operator.wireName() + "' needs a number"));
             return null;
         }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * One problem found while validating a policy: the path of the offending field and what is wrong with it.
  *
  * <p>Paths use the policy document's own names with list indices, e.g. {@code conditions[2].operator} or
- * {@code actions[0].type}; {@link PolicySet#compile} prefixes them with {@code policies[i].}.
+ * {@code actions[0].type}; {@link PolicySet#compile} prefixes them with {@code policies[i].}. Immutable and
+ * thread-safe.
  *
  * @param field path of the offending field; empty when the whole document is wrong
  * @param message what is wrong, safe to show to the policy author

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Thrown when a policy document or policy set is invalid; carries every problem found, not just the first.
  *
  * <p>Unchecked, as all of core's exceptions are. The server maps it to the dynamic-policy validation envelope
- * ({@code details: [{field, message}]}).
+ * ({@code details: [{field, message}]}). Its error list is immutable, so it may be shared between threads.
  */
 public final class PolicyValidationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
