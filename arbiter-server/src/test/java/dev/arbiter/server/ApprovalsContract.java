@@ -197,4 +197,25 @@ abstract class ApprovalsContract extends ServerContract {
                         .asInt())
                 .isEqualTo(1);
     }
+
+    @Test
+    void checkpoints_areTheFreshGateDecisions() {
+        String id = api.createWorkflow("checkpoints");
+        api.gate(id, "plan", Map.of("step_type", "llm_call")).expect(200);
+        api.gate(id, "plan", Map.of("step_type", "llm_call")).expect(200);
+        api.gate(id, "deploy", DEPLOY).expect(200);
+        Reply reply = api.get("/api/v1/workflows/" + id + "/checkpoints").expect(200);
+        assertThat(reply.text("workflow_id")).isEqualTo(id);
+        JsonNode list = reply.json().path("checkpoints");
+        assertThat(list.size()).as("the cached re-gate is not a checkpoint").isEqualTo(2);
+        assertThat(list.get(0).path("step_id").asText()).isEqualTo("plan");
+        assertThat(list.get(0).path("checkpoint_type").asText()).isEqualTo("step_gate");
+        assertThat(list.get(0).path("gate_decision").asText()).isEqualTo("allow");
+        assertThat(list.get(0).path("is_resumable").asBoolean()).isTrue();
+        assertThat(list.get(1).path("step_index").asInt()).isEqualTo(2);
+        assertThat(list.get(1).path("checkpoint_type").asText()).isEqualTo("approval_boundary");
+        assertThat(list.get(1).path("id").asLong())
+                .isGreaterThan(list.get(0).path("id").asLong());
+        api.get("/api/v1/workflows/wf_missing/checkpoints").expectError(404, "NOT_FOUND");
+    }
 }
