@@ -17,7 +17,8 @@ abstract class ApprovalsContract extends ServerContract {
     @Override
     ServerConfig configure(ServerConfig base) {
         try {
-            return base.withPolicyFile(Files.writeString(dataDir.resolve("policies.json"), """
+            return base.withApprovalBaseUrl("https://console.example.com")
+                    .withPolicyFile(Files.writeString(dataDir.resolve("policies.json"), """
                     [{"name": "require-approval-for-deploy", "scope": "workflow",
                       "conditions": {"step_type": "connector_call", "step_name": "deploy"},
                       "action": "require_approval", "reason": "Deployment steps require human approval"}]
@@ -30,7 +31,10 @@ abstract class ApprovalsContract extends ServerContract {
     @Test
     void approve_turnsCachedGateIntoAllow() {
         String id = api.createWorkflow("release");
-        String approvalId = api.gate(id, "deploy", DEPLOY).expect(200).text("approval_id");
+        Reply gate = api.gate(id, "deploy", DEPLOY).expect(200);
+        String approvalId = gate.text("approval_id");
+        assertThat(gate.text("approval_url"))
+                .isEqualTo("https://console.example.com/workflows/" + id + "/steps/deploy/approve");
         Reply approved = api.with("X-User-ID", "alice@example.com")
                 .post("/api/v1/workflows/" + id + "/steps/deploy/approve", Map.of("comment", "Change window is open"))
                 .expect(200);
@@ -56,6 +60,7 @@ abstract class ApprovalsContract extends ServerContract {
         assertThat(regate.text("reason")).isEqualTo("Previously approved: Deployment steps require human approval");
         assertThat(regate.json().path("cached").asBoolean()).isTrue();
         assertThat(regate.json().has("approval_id")).as("only while pending").isFalse();
+        assertThat(regate.json().has("approval_url")).as("only while pending").isFalse();
 
         JsonNode step = api.get("/api/v1/workflows/" + id).json().path("steps").get(0);
         assertThat(step.path("approval_status").asText()).isEqualTo("approved");

@@ -40,6 +40,10 @@ final class JavaProcess implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("-Xmx256m");
+        if (args.length > 0 && !args[0].equals("serve")) {
+            command.add("-XX:TieredStopAtLevel=1");
+            command.add("-XX:+UseSerialGC");
+        }
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
