@@ -1,11 +1,11 @@
 package dev.arbiter.core;
 
 import java.util.List;
-import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
 
 /**
  * India's Aadhaar numbers: 12 digits, plain or grouped 4-4-4 by spaces or dashes, first digit 2-9, Verhoeff check
- * digit valid, and not a palindrome (UIDAI's rules, as in Presidio's recognizer).
+ * digit valid, and not a palindrome (UIDAI's rules, as in Presidio's recognizer). A 4-4-4 group that continues
+ * into more spaced digits is part of something longer and not reported.
  */
 final class AadhaarDetector implements Detector {
     @Override
@@ -23,11 +23,10 @@ final class AadhaarDetector implements Detector {
             }
             int start = text.runStart(k);
             int end = text.runEnd(last);
-            if (!text.numberStartsAt(start) || !text.numberEndsAt(end)) {
+            if (!text.numberStartsAt(start) || !text.numberEndsAt(end) || partOfLongerGroup(text, start, end)) {
                 continue;
             }
-            String digits = digits(text, k, last);
-            if (isValid(digits)) {
+            if (isValid(text.text(), start, end)) {
                 out.add(new Finding(FindingType.AADHAAR, start, end, confidence(text, start, end), "aadhaar"));
             }
         }
@@ -52,22 +51,40 @@ final class AadhaarDetector implements Detector {
         return grouped ? k + 2 : -1;
     }
 
-    static boolean isValid(String digits) {
-        if (digits.length() != 12 || digits.charAt(0) < '2') {
-            return false;
-        }
-        if (new StringBuilder(digits).reverse().toString().equals(digits)) {
-            return false;
-        }
-        return VerhoeffCheckDigit.VERHOEFF_CHECK_DIGIT.isValid(digits);
+    /** Spaced groups continue before or after: "1234 5678 9012 3456" holds no Aadhaar number. */
+    private static boolean partOfLongerGroup(ScanText text, int start, int end) {
+        String s = text.text();
+        boolean before = start >= 2 && s.charAt(start - 1) == ' ' && ScanText.isDigit(s.charAt(start - 2));
+        boolean after = end + 1 < s.length() && s.charAt(end) == ' ' && ScanText.isDigit(s.charAt(end + 1));
+        return before || after;
     }
 
-    private static String digits(ScanText text, int first, int last) {
-        StringBuilder digits = new StringBuilder(12);
-        for (int run = first; run <= last; run++) {
-            digits.append(text.text(), text.runStart(run), text.runEnd(run));
+    /** The UIDAI rules over the digits in {@code [start, end)}, separators skipped. */
+    static boolean isValid(String s, int start, int end) {
+        int[] digits = new int[12];
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (ScanText.isDigit(c)) {
+                if (count == 12) {
+                    return false;
+                }
+                digits[count++] = c - '0';
+            }
         }
-        return digits.toString();
+        if (count != 12 || digits[0] < 2 || isPalindrome(digits)) {
+            return false;
+        }
+        return Verhoeff.isValid(digits);
+    }
+
+    private static boolean isPalindrome(int[] digits) {
+        for (int i = 0, j = digits.length - 1; i < j; i++, j--) {
+            if (digits[i] != digits[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double confidence(ScanText text, int start, int end) {

@@ -40,7 +40,18 @@ final class CardDetector implements Detector {
 
     /** The last run of the longest valid card number that starts at run {@code first}, or -1. */
     private static int longestCardFrom(ScanText text, int first, int[] digits) {
-        if (!text.numberStartsAt(text.runStart(first)) || text.runLength(first) > MAX_DIGITS) {
+        if (text.runLength(first) > MAX_DIGITS || !text.numberStartsAt(text.runStart(first))) {
+            return -1;
+        }
+        boolean grouped = first + 1 < text.runCount() && text.runStart(first + 1) == text.runEnd(first) + 1;
+        if (text.runLength(first) < MIN_DIGITS && !grouped) {
+            return -1;
+        }
+        if (first > 0
+                && text.runStart(first) == text.runEnd(first - 1) + 1
+                && text.runLength(first - 1) == text.runLength(first)) {
+            // Inside a run of equal groups ("1234 5678 9012 3456 7890") only the first group starts a card;
+            // trying every group would read each digit up to five times.
             return -1;
         }
         int best = -1;

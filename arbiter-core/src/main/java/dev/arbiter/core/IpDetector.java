@@ -39,17 +39,22 @@ final class IpDetector implements Detector {
     }
 
     private static boolean isDottedQuad(ScanText text, int k) {
+        for (int run = k; run < k + 3; run++) {
+            if (text.charAt(text.runEnd(run)) != '.' || text.runStart(run + 1) != text.runEnd(run) + 1) {
+                return false;
+            }
+        }
         for (int run = k; run < k + 4; run++) {
             int length = text.runLength(run);
             int start = text.runStart(run);
             if (length > 3 || (length > 1 && text.charAt(start) == '0')) {
                 return false;
             }
-            if (Integer.parseInt(text.slice(start, start + length)) > 255) {
-                return false;
+            int octet = 0;
+            for (int i = start; i < start + length; i++) {
+                octet = octet * 10 + text.charAt(i) - '0';
             }
-            if (run < k + 3
-                    && (text.charAt(text.runEnd(run)) != '.' || text.runStart(run + 1) != text.runEnd(run) + 1)) {
+            if (octet > 255) {
                 return false;
             }
         }
@@ -68,6 +73,10 @@ final class IpDetector implements Detector {
         return c != '.' || beyond < 0 || beyond >= text.length() || !ScanText.isDigit(text.charAt(beyond));
     }
 
+    /**
+     * Each maximal token of hex digits, colons and dots that contains a colon is examined once: candidates are
+     * tokens of at most {@value #MAX_IPV6} characters on word boundaries that commons-validator accepts.
+     */
     private static void findIpv6(ScanText text, List<Finding> out) {
         String s = text.text();
         int from = 0;
@@ -76,24 +85,52 @@ final class IpDetector implements Detector {
             if (colon < 0) {
                 return;
             }
+            if (!hasNearbyColon(s, colon)) {
+                from = colon + 1;
+                continue;
+            }
             int start = colon;
-            while (start > 0 && colon - start < MAX_IPV6 && isIpv6Char(s.charAt(start - 1))) {
+            while (start > from && isIpv6Char(s.charAt(start - 1))) {
                 start--;
             }
             int end = colon + 1;
-            while (end < s.length() && end - start < MAX_IPV6 && isIpv6Char(s.charAt(end))) {
+            while (end < s.length() && isIpv6Char(s.charAt(end))) {
                 end++;
             }
-            if (end > start + 2 && s.charAt(end - 1) == ':' && s.charAt(end - 2) != ':') {
+            from = end;
+            if (end - start > MAX_IPV6 + 1 || (start > 0 && isIpv6Char(s.charAt(start - 1)))) {
+                continue;
+            }
+            if (s.charAt(end - 1) == ':' && s.charAt(end - 2) != ':') {
                 end--;
             }
-            from = Math.max(end, colon + 1);
             boolean bounded = (start == 0 || !ScanText.isWordChar(s.charAt(start - 1)))
                     && (end == s.length() || !ScanText.isWordChar(s.charAt(end)));
-            if (bounded && groups(s, start, end) >= 2 && VALIDATOR.isValidInet6Address(s.substring(start, end))) {
+            if (bounded
+                    && end - start <= MAX_IPV6
+                    && groups(s, start, end) >= 2
+                    && VALIDATOR.isValidInet6Address(s.substring(start, end))) {
                 out.add(new Finding(FindingType.IP_ADDRESS, start, end, 0.75, "ipv6"));
             }
         }
+    }
+
+    /** Cheap pre-check: an IPv6 colon has another colon at most five hex digits away, and a hex digit or colon
+     * before it. JSON's {@code "key": "value"} fails at once. */
+    private static boolean hasNearbyColon(String s, int colon) {
+        if (colon == 0 || !isIpv6Char(s.charAt(colon - 1))) {
+            return false;
+        }
+        for (int i = colon + 1; i < s.length() && i <= colon + 5; i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isIpv6Char(c) || c == '.') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isIpv6Char(char c) {

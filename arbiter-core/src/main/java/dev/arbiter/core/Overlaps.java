@@ -1,6 +1,7 @@
 package dev.arbiter.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Turns candidate findings into a non-overlapping list sorted by start.
  *
- * <p>Candidates are taken greedily, best first: higher confidence, then the more specific type (checksummed
+ * <p>Candidates that overlap nothing are kept as they are. Within a cluster of overlapping candidates they are taken
+ * greedily, best first: higher confidence, then the more specific type (checksummed
  * numbers before shapes: a Luhn-valid card beats a phone number of the same digits), then the longer span; a
  * candidate overlapping one already taken is dropped.
  */
@@ -28,7 +30,30 @@ final class Overlaps {
         if (candidates.size() <= 1) {
             return List.copyOf(candidates);
         }
-        List<Finding> ordered = new ArrayList<>(candidates);
+        List<Finding> byStart = new ArrayList<>(candidates);
+        byStart.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+        List<Finding> resolved = new ArrayList<>(byStart.size());
+        int i = 0;
+        while (i < byStart.size()) {
+            int clusterEnd = reach(byStart.get(i));
+            int j = i + 1;
+            while (j < byStart.size() && byStart.get(j).start() < clusterEnd) {
+                clusterEnd = Math.max(clusterEnd, reach(byStart.get(j)));
+                j++;
+            }
+            if (j == i + 1) {
+                resolved.add(byStart.get(i));
+            } else {
+                resolved.addAll(bestOf(byStart.subList(i, j)));
+            }
+            i = j;
+        }
+        return List.copyOf(resolved);
+    }
+
+    /** Resolves one cluster of mutually reachable candidates, best first. */
+    private static Collection<Finding> bestOf(List<Finding> cluster) {
+        List<Finding> ordered = new ArrayList<>(cluster);
         ordered.sort(BEST_FIRST);
         TreeMap<Integer, Finding> taken = new TreeMap<>();
         for (Finding f : ordered) {
@@ -36,7 +61,12 @@ final class Overlaps {
                 taken.put(f.start(), f);
             }
         }
-        return List.copyOf(taken.values());
+        return taken.values();
+    }
+
+    /** A zero-length finding still occupies its position. */
+    private static int reach(Finding f) {
+        return Math.max(f.end(), f.start() + 1);
     }
 
     private static boolean overlapsTaken(TreeMap<Integer, Finding> taken, Finding f) {
@@ -45,7 +75,7 @@ final class Overlaps {
             return true;
         }
         Map.Entry<Integer, Finding> after = taken.ceilingEntry(f.start());
-        return after != null && after.getKey() < Math.max(f.end(), f.start() + 1);
+        return after != null && after.getKey() < reach(f);
     }
 
     /** How much a match of this type says beyond its shape; checksums and prefixes say the most. */

@@ -1,21 +1,28 @@
 package dev.arbiter.core;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
 
 /**
- * Telephone numbers: US numbers that libphonenumber validates ({@code Leniency.VALID}), international {@code +cc}
- * numbers and formatted North American numbers of a possible length, plus, labelled by a phone word ("phone",
- * "call", "fax", ... before it, or "office", "fax", ... right after it), other numbers with a telephone's shape.
+ * Telephone numbers, from clusters of digit runs joined by telephone punctuation:
  *
- * <p>libphonenumber is the expensive part, so it only sees small windows around clusters of digit runs joined by
- * telephone punctuation whose digit count could be a US or an international number; the windows keep a few
- * characters of context on both sides so that its own checks (time stamps, extensions) still work.
+ * <ul>
+ *   <li>international {@code +cc} numbers of a length possible for their country (libphonenumber);
+ *   <li>North American numbers written {@code ddd-ddd-dddd}, {@code ddd.ddd.dddd}, {@code ddd ddd dddd} or
+ *       {@code (ddd) ddd-dddd}, optionally after {@code 1}: the shape alone says "telephone";
+ *   <li>ten or eleven bare digits only when libphonenumber says they are a valid US number;
+ *   <li>other numbers with a telephone's grouping only when labelled: a phone word ("phone", "call", "fax", ...)
+ *       before them, or "office", "fax", "mobile", ... right after them.
+ * </ul>
+ *
+ * <p>An extension ({@code x123}, {@code ext. 123}) belongs to the number. libphonenumber costs tens of
+ * microseconds per call, so it only sees {@code +cc} candidates and bare ten-digit runs that pass the North
+ * American numbering rules (area code and exchange start with 2-9).
  */
 final class PhoneDetector implements Detector {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-    private static final int MAX_TRIES = 8;
     private static final int MAX_CLUSTER_DIGITS = 20;
     private static final Cue[] PHONE_WORDS = {
         Cue.PHONE, Cue.TELEPHONE, Cue.TEL, Cue.MOBILE, Cue.CELL, Cue.FAX, Cue.CALL, Cue.CONTACT, Cue.WHATSAPP
@@ -39,42 +46,34 @@ final class PhoneDetector implements Detector {
             }
             int last = k;
             k++;
-            int start = clusterStart(text, text.runStart(first));
-            int end = text.runEnd(last);
-            boolean international = text.charAt(start) == '+';
-            boolean nanp = !international && isNanpShaped(text, first, last);
-            if (international ? digits >= 8 && digits <= 17 : digits == 10 || digits == 11) {
-                if (findNumbers(text, start, end, international || nanp, out)) {
-                    continue;
-                }
-            }
-            if (digits >= 7 && digits <= 15 && last > first && shapedLikePhone(text, first, last)) {
-                findByContext(text, start, end, out);
+            if (digits >= 7 && digits <= 17) {
+                inspect(text, first, last, digits, out);
             }
         }
     }
 
-    /**
-     * Runs libphonenumber on a window around a cluster. A {@code +cc} number or a formatted North American
-     * {@code (ddd) ddd-dddd} only needs a possible length ({@code Leniency.POSSIBLE}): the shape already says
-     * "telephone". Anything else must be a valid US number.
-     */
-    private static boolean findNumbers(ScanText text, int start, int end, boolean shaped, List<Finding> out) {
-        int from = Math.max(0, start - 4);
-        String window = text.slice(from, end + 10);
-        PhoneNumberUtil.Leniency leniency = shaped ? PhoneNumberUtil.Leniency.POSSIBLE : PhoneNumberUtil.Leniency.VALID;
-        boolean found = false;
-        for (PhoneNumberMatch match : UTIL.findNumbers(window, "US", leniency, MAX_TRIES)) {
-            int matchStart = from + match.start();
-            int matchEnd = from + match.end();
-            double confidence = shaped ? 0.6 : 0.7;
-            if (hasContext(text, matchStart, matchEnd)) {
-                confidence = Detector.adjust(confidence, 0.2);
-            }
-            out.add(new Finding(FindingType.PHONE, matchStart, matchEnd, confidence, "phone"));
-            found = true;
+    private static void inspect(ScanText text, int first, int last, int digits, List<Finding> out) {
+        int start = clusterStart(text, text.runStart(first));
+        int end = withExtension(text, text.runEnd(last));
+        if (!bounded(text, start, end)) {
+            return;
         }
-        return found;
+        if (text.charAt(start) == '+') {
+            if (digits >= 8 && isPossible(text.slice(start, end))) {
+                out.add(phone(text, start, end, 0.6));
+            }
+        } else if (isNanpShaped(text, first, last)) {
+            out.add(phone(text, start, end, 0.6));
+        } else if (first == last && isValidUs(text, text.runStart(first), text.runEnd(last))) {
+            out.add(phone(text, start, end, 0.7));
+        } else if (digits <= 15 && last > first && shapedLikePhone(text, first, last) && hasContext(text, start, end)) {
+            out.add(new Finding(FindingType.PHONE, start, end, 0.6, "phone"));
+        }
+    }
+
+    private static Finding phone(ScanText text, int start, int end, double confidence) {
+        double adjusted = hasContext(text, start, end) ? Detector.adjust(confidence, 0.2) : confidence;
+        return new Finding(FindingType.PHONE, start, end, adjusted, "phone");
     }
 
     /** A phone word shortly before the number, or a label such as "fax" or "office" right after it. */
@@ -84,10 +83,26 @@ final class PhoneDetector implements Detector {
                 || text.cueWithin(end, end + 12, Cue.OFFICE);
     }
 
-    /** A national number in a format libphonenumber cannot place without its country, labelled as a phone. */
-    private static void findByContext(ScanText text, int start, int end, List<Finding> out) {
-        if (hasContext(text, start, end) && text.numberStartsAt(start) && text.numberEndsAt(end)) {
-            out.add(new Finding(FindingType.PHONE, start, end, 0.6, "phone"));
+    private static boolean isPossible(String candidate) {
+        try {
+            return UTIL.isPossibleNumber(UTIL.parse(candidate, "US"));
+        } catch (NumberParseException notANumber) {
+            return false;
+        }
+    }
+
+    /** Ten digits, or eleven after a 1, following the NANP rules and valid for libphonenumber. */
+    private static boolean isValidUs(ScanText text, int start, int end) {
+        int length = end - start;
+        int national = length == 11 && text.charAt(start) == '1' ? start + 1 : start;
+        if (end - national != 10 || text.charAt(national) < '2' || text.charAt(national + 3) < '2') {
+            return false;
+        }
+        try {
+            PhoneNumber number = UTIL.parse(text.slice(start, end), "US");
+            return UTIL.isValidNumber(number);
+        } catch (NumberParseException notANumber) {
+            return false;
         }
     }
 
@@ -111,6 +126,62 @@ final class PhoneDetector implements Detector {
             i--;
         }
         return i;
+    }
+
+    /** The end of an extension ({@code x123}, {@code ext. 123}, {@code extension 123}) after {@code end}, or end. */
+    private static int withExtension(ScanText text, int end) {
+        String s = text.text();
+        int i = end < s.length() && s.charAt(end) == ' ' ? end + 1 : end;
+        int marker = s.regionMatches(true, i, "extension", 0, 9)
+                ? 9
+                : s.regionMatches(true, i, "ext", 0, 3) ? 3 : s.regionMatches(true, i, "x", 0, 1) ? 1 : 0;
+        if (marker == 0) {
+            return end;
+        }
+        i += marker;
+        if (i < s.length() && s.charAt(i) == '.') {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int digits = i;
+        while (digits < s.length() && digits - i < 6 && ScanText.isDigit(s.charAt(digits))) {
+            digits++;
+        }
+        return digits > i && (digits == s.length() || !ScanText.isWordChar(s.charAt(digits))) ? digits : end;
+    }
+
+    private static boolean bounded(ScanText text, int start, int end) {
+        boolean before = start == 0 || !ScanText.isWordChar(text.charAt(start - 1));
+        return before && text.numberEndsAt(end);
+    }
+
+    /**
+     * {@code ddd-ddd-dddd}, {@code ddd.ddd.dddd}, {@code ddd ddd dddd} or {@code (ddd) ddd-dddd}, optionally after a
+     * {@code 1} and the same separator.
+     */
+    private static boolean isNanpShaped(ScanText text, int first, int last) {
+        int area = last - 2;
+        if (area < first
+                || area > first + 1
+                || text.runLength(area) != 3
+                || text.runLength(area + 1) != 3
+                || text.runLength(last) != 4) {
+            return false;
+        }
+        String areaGap = text.slice(text.runEnd(area), text.runStart(area + 1));
+        String gap = text.slice(text.runEnd(area + 1), text.runStart(last));
+        boolean separated = gap.equals("-") || gap.equals(".") || gap.equals(" ");
+        boolean parenthesized = text.runStart(area) > 0
+                && text.charAt(text.runStart(area) - 1) == '('
+                && (areaGap.equals(")") || areaGap.equals(") "));
+        if (area > first) {
+            String countryGap = text.slice(text.runEnd(first), text.runStart(area));
+            boolean country = text.runLength(first) == 1 && text.charAt(text.runStart(first)) == '1';
+            return country && separated && countryGap.equals(gap) && areaGap.equals(gap);
+        }
+        return separated && (parenthesized || areaGap.equals(gap));
     }
 
     /**
@@ -137,22 +208,6 @@ final class PhoneDetector implements Detector {
             separator = gap;
         }
         return !looksLikeDate(text, first, last);
-    }
-
-    /** {@code ddd-ddd-dddd}, {@code ddd.ddd.dddd}, {@code ddd ddd dddd} or {@code (ddd) ddd-dddd}. */
-    private static boolean isNanpShaped(ScanText text, int first, int last) {
-        if (last - first != 2
-                || text.runLength(first) != 3
-                || text.runLength(first + 1) != 3
-                || text.runLength(last) != 4) {
-            return false;
-        }
-        String areaGap = text.slice(text.runEnd(first), text.runStart(first + 1));
-        String gap = text.slice(text.runEnd(first + 1), text.runStart(last));
-        boolean parenthesized = text.runStart(first) > 0
-                && text.charAt(text.runStart(first) - 1) == '('
-                && (areaGap.equals(")") || areaGap.equals(") "));
-        return (gap.equals("-") || gap.equals(".") || gap.equals(" ")) && (parenthesized || areaGap.equals(gap));
     }
 
     /** Three groups shaped like d/m/yyyy, m-d-yy or yyyy-mm-dd. */
