@@ -13,19 +13,25 @@ import java.util.function.Predicate;
  * @param pattern RE2J, matched with {@code lookingAt}; group 1, when present, is the reported span
  * @param detail the finding's detail
  * @param accept a further check of a match that the pattern cannot express (RE2 has no back-references)
+ * @param token whether the match must not run on into a word character (credentials, which are whole tokens)
  */
-record CuePattern(Cue cue, Pattern pattern, String detail, Predicate<Matcher> accept) {
+record CuePattern(Cue cue, Pattern pattern, String detail, Predicate<Matcher> accept, boolean token) {
     private static final int WINDOW = 320;
 
     static CuePattern of(Cue cue, String regex, String detail) {
-        return new CuePattern(cue, Pattern.compile(regex), detail, m -> true);
+        return new CuePattern(cue, Pattern.compile(regex), detail, m -> true, false);
     }
 
     static CuePattern of(Cue cue, String regex, String detail, Predicate<Matcher> accept) {
-        return new CuePattern(cue, Pattern.compile(regex), detail, accept);
+        return new CuePattern(cue, Pattern.compile(regex), detail, accept, false);
     }
 
-    /** Reports a finding for each cue occurrence where the pattern matches and ends on a word boundary. */
+    /** A whole-token pattern: a match followed by more letters or digits is something else. */
+    static CuePattern token(Cue cue, String regex, String detail) {
+        return new CuePattern(cue, Pattern.compile(regex), detail, m -> true, true);
+    }
+
+    /** Reports a finding for each cue occurrence where the pattern matches (and, for tokens, ends the token). */
     static void findAll(
             ScanText text, List<CuePattern> patterns, FindingType type, double confidence, List<Finding> out) {
         for (CuePattern p : patterns) {
@@ -42,7 +48,7 @@ record CuePattern(Cue cue, Pattern pattern, String detail, Predicate<Matcher> ac
                 boolean grouped = m.groupCount() > 0 && m.start(1) >= 0;
                 int start = at + (grouped ? m.start(1) : 0);
                 int end = at + (grouped ? m.end(1) : m.end());
-                if (end > start && (end == text.length() || !endsInsideWord(text, end))) {
+                if (end > start && !(p.token() && end < text.length() && endsInsideWord(text, end))) {
                     out.add(new Finding(type, start, end, confidence, p.detail()));
                     covered = at + m.end();
                 }

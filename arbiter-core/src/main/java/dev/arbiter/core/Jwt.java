@@ -45,9 +45,25 @@ final class Jwt {
     private static boolean hasAlgorithm(String header) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8).strip();
-            return json.startsWith("{") && json.endsWith("}") && json.contains("\"alg\"");
+            return json.startsWith("{") && json.endsWith("}") && namesAlgorithm(json);
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
+    }
+
+    /** The key {@code "alg"} (followed by a colon), not merely the string somewhere in a value. */
+    private static boolean namesAlgorithm(String json) {
+        int at = json.indexOf("\"alg\"");
+        while (at >= 0) {
+            int i = at + 5;
+            while (i < json.length() && Character.isWhitespace(json.charAt(i))) {
+                i++;
+            }
+            if (i < json.length() && json.charAt(i) == ':') {
+                return true;
+            }
+            at = json.indexOf("\"alg\"", at + 1);
+        }
+        return false;
     }
 }

@@ -15,20 +15,20 @@ import java.util.List;
 final class SecretDetector implements Detector {
     private static final int MAX_PEM = 16_384;
     private static final List<CuePattern> TOKENS = List.of(
-            CuePattern.of(Cue.AKIA, "AKIA[A-Z0-9]{16}", "aws_access_key"),
-            CuePattern.of(Cue.ASIA, "ASIA[A-Z0-9]{16}", "aws_access_key"),
-            CuePattern.of(Cue.AIZA, "AIza[0-9A-Za-z_\\-]{35}", "gcp_api_key"),
-            CuePattern.of(Cue.GHP, "ghp_[A-Za-z0-9]{36,255}", "github_token"),
-            CuePattern.of(Cue.GHO, "gho_[A-Za-z0-9]{36,255}", "github_token"),
-            CuePattern.of(Cue.GHU, "ghu_[A-Za-z0-9]{36,255}", "github_token"),
-            CuePattern.of(Cue.GHS, "ghs_[A-Za-z0-9]{36,255}", "github_token"),
-            CuePattern.of(Cue.GHR, "ghr_[A-Za-z0-9]{36,255}", "github_token"),
-            CuePattern.of(Cue.GITHUB_PAT, "github_pat_[A-Za-z0-9_]{22,255}", "github_token"),
-            CuePattern.of(Cue.GLPAT, "glpat-[A-Za-z0-9_\\-]{20,64}", "gitlab_token"),
-            CuePattern.of(Cue.XOX, "xox[baprs]-[A-Za-z0-9\\-]{10,200}", "slack_token"),
-            CuePattern.of(Cue.SK_LIVE, "sk_live_[A-Za-z0-9]{24,200}", "stripe_key"),
-            CuePattern.of(Cue.RK_LIVE, "rk_live_[A-Za-z0-9]{24,200}", "stripe_key"),
-            CuePattern.of(Cue.BEARER, "(?i)bearer\\s+([A-Za-z0-9._~+/\\-]{16,300}=*)", "bearer_token"));
+            CuePattern.token(Cue.AKIA, "AKIA[A-Z0-9]{16}", "aws_access_key"),
+            CuePattern.token(Cue.ASIA, "ASIA[A-Z0-9]{16}", "aws_access_key"),
+            CuePattern.token(Cue.AIZA, "AIza[0-9A-Za-z_\\-]{35}", "gcp_api_key"),
+            CuePattern.token(Cue.GHP, "ghp_[A-Za-z0-9]{36,255}", "github_token"),
+            CuePattern.token(Cue.GHO, "gho_[A-Za-z0-9]{36,255}", "github_token"),
+            CuePattern.token(Cue.GHU, "ghu_[A-Za-z0-9]{36,255}", "github_token"),
+            CuePattern.token(Cue.GHS, "ghs_[A-Za-z0-9]{36,255}", "github_token"),
+            CuePattern.token(Cue.GHR, "ghr_[A-Za-z0-9]{36,255}", "github_token"),
+            CuePattern.token(Cue.GITHUB_PAT, "github_pat_[A-Za-z0-9_]{22,255}", "github_token"),
+            CuePattern.token(Cue.GLPAT, "glpat-[A-Za-z0-9_\\-]{20,64}", "gitlab_token"),
+            CuePattern.token(Cue.XOX, "xox[baprs]-[A-Za-z0-9\\-]{10,200}", "slack_token"),
+            CuePattern.token(Cue.SK_LIVE, "sk_live_[A-Za-z0-9]{24,200}", "stripe_key"),
+            CuePattern.token(Cue.RK_LIVE, "rk_live_[A-Za-z0-9]{24,200}", "stripe_key"),
+            CuePattern.token(Cue.BEARER, "(?i)bearer\\s+([A-Za-z0-9._~+/\\-]{16,300}=*)", "bearer_token"));
     private static final Pattern PEM_HEADER =
             Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----");
 

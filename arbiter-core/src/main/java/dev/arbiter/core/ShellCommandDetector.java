@@ -19,7 +19,7 @@ final class ShellCommandDetector implements Detector {
             CuePattern.of(
                     Cue.RM,
                     "(rm((?:\\s+-{1,2}[A-Za-z-]+)+)\\s+(?:--\\s+)?(?:/\\*?|~/?|\\*|\\$HOME/?|\\.\\./?|/" + ROOT_DIRS
-                            + "/?\\*?))(?:$|[\\s;&|)'\"])",
+                            + "/?\\*?))(?:$|[\\s;&|)'\"`])",
                     "destructive_fs",
                     ShellCommandDetector::isRecursive),
             CuePattern.of(Cue.MKFS, "mkfs(?:\\.\\w+)?\\s+(?:-\\S+\\s+)*/dev/\\w+", "destructive_fs"),
@@ -28,7 +28,7 @@ final class ShellCommandDetector implements Detector {
             CuePattern.of(
                     Cue.CHMOD,
                     "(chmod\\s+(?:-[A-Za-z]+\\s+)*(?:0?777|a\\+rwx|ugo\\+rwx)\\s+/(?:" + ROOT_DIRS
-                            + ")?/?)(?:$|[\\s;&|])",
+                            + ")?/?)(?:$|[\\s;&|`])",
                     "destructive_fs"),
             CuePattern.of(Cue.FORK_BOMB, ":\\(\\)\\s*\\{\\s*:\\s*\\|\\s*:\\s*&\\s*\\}\\s*;\\s*:", "fork_bomb"),
             CuePattern.of(Cue.DEV_TCP, "/dev/tcp/[\\w.-]+/\\d+", "reverse_shell"),
@@ -62,7 +62,7 @@ final class ShellCommandDetector implements Detector {
 
     /** {@code nc -e /bin/sh host port}, {@code nc host port | /bin/sh} and their ncat/netcat spellings. */
     private static String netcat(String name) {
-        return name + "\\s[^\\n|;&]{0,120}?(?:\\s-[A-Za-z]*[ec]\\s*\\S*(?:sh|bash|cmd(?:\\.exe)?|powershell)\\b|\\|\\s*"
+        return name + "\\b[^\\n|;&]{0,120}?(?:\\s-[A-Za-z]*[ec]\\s*\\S*(?:sh|bash|cmd(?:\\.exe)?|powershell)\\b|\\|\\s*"
                 + SHELL + ")";
     }
 

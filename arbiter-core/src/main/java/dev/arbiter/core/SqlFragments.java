@@ -108,7 +108,11 @@ final class SqlFragments {
         String s = text.text();
         int at = -1;
         if (risk == SqlStatements.Risk.STACKED_QUERIES) {
-            at = secondStatement(s);
+            // The separator itself: the second statement's own risks (DROP, ...) are reported at their keywords.
+            int semicolon = secondStatement(s);
+            if (semicolon >= 0) {
+                return new int[] {semicolon, semicolon + 1};
+            }
         } else if (risk.cue().isPresent() && text.hitCount(risk.cue().get()) > 0) {
             at = text.hit(risk.cue().get(), 0);
         }
