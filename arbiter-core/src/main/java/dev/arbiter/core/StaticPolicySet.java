@@ -26,21 +26,24 @@ import java.util.Set;
  *
  * <p>{@link #system()} holds the system tier shipped with Arbiter (the policy names of AxonFlow's migrations 031,
  * 035, 042 and 059, with Arbiter's own patterns and the post-036 actions). Each check runs every enabled policy of
- * the phase: a pattern is skipped when none of its literal hints occurs in the text, and a policy bound to
+ * the phase: a system pattern is skipped when its {@link Prefilter} rules a match out, and a policy bound to
  * detectors counts a match only where a detector confirms it. Thread-safe.
  */
 public final class StaticPolicySet {
     private static final List<SystemPolicyFile.Entry> SYSTEM_ENTRIES = SystemPolicyFile.load();
-    private static final Map<String, List<String>> SYSTEM_HINTS = hints(SYSTEM_ENTRIES);
+    private static final Map<String, Prefilter> SYSTEM_PREFILTERS = prefilters(SYSTEM_ENTRIES);
     private static final StaticPolicySet SYSTEM =
             compile(SYSTEM_ENTRIES.stream().map(SystemPolicyFile.Entry::policy).toList());
+
+    /** How far around a detector finding a bound policy's pattern may reach. */
+    private static final int CONFIRM_MARGIN = 64;
 
     private final List<Compiled> policies;
     /** Confirms matches of policies bound to detectors; unused when no policy is bound. */
     private final ContentScanner validators;
 
     /** A policy with its compiled pattern and pre-filter. */
-    private record Compiled(StaticPolicy policy, Pattern pattern, List<String> hints) {}
+    private record Compiled(StaticPolicy policy, Pattern pattern, Prefilter prefilter) {}
 
     private StaticPolicySet(List<Compiled> policies) {
         this.policies = policies;
@@ -76,8 +79,8 @@ public final class StaticPolicySet {
             }
             Optional<Pattern> pattern = compilePattern(policy, errors);
             if (errors.size() == before && pattern.isPresent()) {
-                List<String> hints = SYSTEM_HINTS.getOrDefault(policy.pattern(), List.of());
-                compiled.add(new Compiled(policy, pattern.get(), hints));
+                Prefilter prefilter = SYSTEM_PREFILTERS.getOrDefault(policy.pattern(), Prefilter.NONE);
+                compiled.add(new Compiled(policy, pattern.get(), prefilter));
             }
         }
         if (!errors.isEmpty()) {
@@ -113,26 +116,24 @@ public final class StaticPolicySet {
     public StaticCheck check(CharSequence text, Phase phase) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(phase, "phase");
-        String s = text.toString();
-        String lower = null;
+        Prefilter.Subject subject = new Prefilter.Subject(text.toString());
         List<Finding> findings = null;
         List<StaticCheck.Match> matches = new ArrayList<>();
         Outcome outcome = Outcome.ALLOW;
         for (Compiled c : policies) {
             StaticPolicy policy = c.policy();
-            if (!policy.enabled() || !policy.phase().covers(phase)) {
+            if (!policy.enabled()
+                    || !policy.phase().covers(phase)
+                    || !c.prefilter().admits(subject)) {
                 continue;
             }
-            if (!c.hints().isEmpty()) {
-                lower = lower != null ? lower : asciiLowerCase(s);
-                if (!containsAny(lower, c.hints())) {
-                    continue;
-                }
+            Optional<int[]> span;
+            if (policy.validatedBy().isEmpty()) {
+                span = firstMatch(c.pattern(), subject.text(), c.prefilter().windows(subject));
+            } else {
+                findings = findings != null ? findings : validators.scan(subject.text());
+                span = firstConfirmedMatch(c, subject.text(), findings);
             }
-            if (!policy.validatedBy().isEmpty() && findings == null) {
-                findings = validators.scan(s);
-            }
-            Optional<int[]> span = firstMatch(c, s, findings);
             if (span.isPresent()) {
                 matches.add(new StaticCheck.Match(
                         policy.id(),
@@ -148,24 +149,38 @@ public final class StaticPolicySet {
         return new StaticCheck(outcome, matches);
     }
 
-    /** The first match of the pattern, or for a bound policy the first match a detector confirms. */
-    private static Optional<int[]> firstMatch(Compiled c, String s, List<Finding> findings) {
-        Matcher m = c.pattern().matcher(s);
-        while (m.find()) {
-            if (c.policy().validatedBy().isEmpty() || confirmed(c.policy(), m.start(), m.end(), findings)) {
-                return Optional.of(new int[] {m.start(), m.end()});
+    /** The first match within the windows (pairs of start and end, sorted, disjoint). */
+    private static Optional<int[]> firstMatch(Pattern pattern, String s, List<int[]> windows) {
+        for (int[] window : windows) {
+            boolean whole = window[0] == 0 && window[1] == s.length();
+            Matcher m = pattern.matcher(whole ? s : s.substring(window[0], window[1]));
+            if (m.find()) {
+                return Optional.of(new int[] {window[0] + m.start(), window[0] + m.end()});
             }
         }
         return Optional.empty();
     }
 
-    private static boolean confirmed(StaticPolicy policy, int start, int end, List<Finding> findings) {
+    /**
+     * The first match that overlaps a finding of a bound type. The pattern runs only in a window around each such
+     * finding: the detectors have already validated the content, the pattern only has to agree on its shape.
+     */
+    private static Optional<int[]> firstConfirmedMatch(Compiled c, String s, List<Finding> findings) {
         for (Finding f : findings) {
-            if (policy.validatedBy().contains(f.type()) && f.start() < end && start < f.end()) {
-                return true;
+            if (!c.policy().validatedBy().contains(f.type())) {
+                continue;
+            }
+            int from = Math.max(0, f.start() - CONFIRM_MARGIN);
+            Matcher m = c.pattern().matcher(s.substring(from, Math.min(s.length(), f.end() + CONFIRM_MARGIN)));
+            while (m.find()) {
+                int start = from + m.start();
+                int end = from + m.end();
+                if (start < f.end() && f.start() < end) {
+                    return Optional.of(new int[] {start, end});
+                }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static Optional<Pattern> compilePattern(
@@ -190,31 +205,10 @@ public final class StaticPolicySet {
         }
     }
 
-    private static boolean containsAny(String lower, List<String> hints) {
-        for (String hint : hints) {
-            if (lower.contains(hint)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Lower-cases A-Z only, so indexes stay those of the original text (full Unicode lower-casing may not). */
-    static String asciiLowerCase(String s) {
-        char[] chars = s.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + ('a' - 'A'));
-            }
-        }
-        return new String(chars);
-    }
-
     /** The pre-filter of each system pattern, keyed by the pattern (a copy of a system policy keeps it). */
-    private static Map<String, List<String>> hints(List<SystemPolicyFile.Entry> entries) {
-        Map<String, List<String>> hints = new HashMap<>();
-        entries.forEach(e -> hints.put(e.policy().pattern(), e.hints()));
-        return Map.copyOf(hints);
+    private static Map<String, Prefilter> prefilters(List<SystemPolicyFile.Entry> entries) {
+        Map<String, Prefilter> prefilters = new HashMap<>();
+        entries.forEach(e -> prefilters.put(e.policy().pattern(), e.prefilter()));
+        return Map.copyOf(prefilters);
     }
 }

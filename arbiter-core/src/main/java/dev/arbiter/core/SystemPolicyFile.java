@@ -7,21 +7,17 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads {@code system-static-policies.txt}: blocks that start with {@code [policy_id]}, followed by
- * {@code key = value} lines ({@code #} starts a comment line). Besides the policy fields, {@code hints} lists
- * lower-case literals of which at least one must occur in a text for the pattern to match at all (a pre-filter,
- * so a check does not run seventy regular expressions over text that cannot match), and the repeatable
- * {@code example} and {@code counter} keys document, and let tests prove, what the policy does and does not
- * match.
+ * {@code key = value} lines ({@code #} starts a comment line). Besides the policy fields, {@code hints} (repeatable)
+ * and {@code min_digits} make the pattern's {@link Prefilter}, and the repeatable {@code example} and
+ * {@code counter} keys document, and let tests prove, what the policy does and does not match.
  */
 final class SystemPolicyFile {
     static final String RESOURCE = "system-static-policies.txt";
@@ -36,11 +32,12 @@ final class SystemPolicyFile {
             "description",
             "hints",
             "validated_by",
+            "min_digits",
             "example",
             "counter");
 
     /** One policy of the file with its pre-filter and its documented examples. */
-    record Entry(StaticPolicy policy, List<String> hints, List<String> examples, List<String> counters) {}
+    record Entry(StaticPolicy policy, Prefilter prefilter, List<String> examples, List<String> counters) {}
 
     private SystemPolicyFile() {}
 
@@ -102,13 +99,14 @@ final class SystemPolicyFile {
                 true,
                 one(id, fields, "description"),
                 validators(fields.getOrDefault("validated_by", List.of())));
-        List<String> hints = fields.getOrDefault("hints", List.of()).stream()
-                .flatMap(h -> Arrays.stream(h.split(",")))
-                .map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty())
-                .toList();
+        List<String> minDigits = fields.getOrDefault("min_digits", List.of());
+        Prefilter prefilter =
+                Prefilter.parse(fields.getOrDefault("hints", List.of()), minDigits.isEmpty() ? "" : minDigits.get(0));
         return new Entry(
-                policy, hints, fields.getOrDefault("example", List.of()), fields.getOrDefault("counter", List.of()));
+                policy,
+                prefilter,
+                fields.getOrDefault("example", List.of()),
+                fields.getOrDefault("counter", List.of()));
     }
 
     private static Set<FindingType> validators(List<String> names) {
