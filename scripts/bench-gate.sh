@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmark B1 (docs/benchmarks.md): step-gate latency under an open-loop load at fixed rates, with
+# GET /health on the same server as the floor. Starts a fresh server on H2 (durable audit) with 100
+# policies, pins it to CPU 1 and the load generator to CPU 0, and writes target/gate-load.json.
+#
+#   scripts/bench-gate.sh [rates] [duration-seconds] [warmup-seconds]
+#   scripts/bench-gate.sh 500,1000,2000 30 20
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rates=${1:-500,1000,2000}
+duration=${2:-30}
+warmup=${3:-20}
+port=${BENCH_PORT:-18080}
+
+JAVA_HOME=$(scripts/find-jdk.sh)
+export JAVA_HOME
+./mvnw -B -ntp -q -DskipTests -pl arbiter-server,arbiter-bench -am package
+
+work=$(mktemp -d)
+trap 'kill "${server_pid:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# 100 policies: 60 equality rules on tool names (indexable), 20 contains and 10 regex rules on the tool
+# input, 10 rules on step type/model; a few of them match the generated traffic.
+{
+  echo '['
+  for i in $(seq 0 59); do
+    echo "{\"id\":\"eq-$i\",\"name\":\"deny tool $i\",\"category\":\"dynamic-security\",\"conditions\":[{\"field\":\"tool_name\",\"operator\":\"equals\",\"value\":\"blocked_tool_$i\"}],\"actions\":[{\"type\":\"block\",\"config\":{\"reason\":\"tool $i is blocked\"}}]},"
+  done
+  for i in $(seq 0 19); do
+    echo "{\"id\":\"contains-$i\",\"name\":\"keyword $i\",\"category\":\"dynamic-security\",\"conditions\":[{\"field\":\"tool_input.query\",\"operator\":\"contains\",\"value\":\"forbidden-word-$i\"}],\"actions\":[{\"type\":\"warn\",\"config\":{\"reason\":\"keyword $i\"}}]},"
+  done
+  for i in $(seq 0 9); do
+    echo "{\"id\":\"regex-$i\",\"name\":\"pattern $i\",\"category\":\"dynamic-security\",\"conditions\":[{\"field\":\"tool_input.query\",\"operator\":\"regex\",\"value\":\"drop\\\\s+table\\\\s+t$i\"}],\"actions\":[{\"type\":\"block\",\"config\":{\"reason\":\"pattern $i\"}}]},"
+  done
+  for i in $(seq 0 8); do
+    echo "{\"id\":\"model-$i\",\"name\":\"model $i\",\"category\":\"dynamic-cost\",\"conditions\":[{\"field\":\"step_type\",\"operator\":\"equals\",\"value\":\"llm_call\"},{\"field\":\"model\",\"operator\":\"equals\",\"value\":\"model-$i\"}],\"actions\":[{\"type\":\"log\",\"config\":{\"reason\":\"model $i\"}}]},"
+  done
+  echo '{"id":"pii-input","name":"pii in step input","category":"dynamic-compliance","conditions":[{"field":"step_input.contains_pii","operator":"equals","value":true}],"actions":[{"type":"warn","config":{"reason":"PII in step input"}}]}'
+  echo ']'
+} > "$work/policies.json"
+
+ARBITER_PORT=$port ARBITER_DATA_DIR="$work/data" ARBITER_POLICY_FILE="$work/policies.json" \
+  taskset -c 1 "$JAVA_HOME/bin/java" -Xms1g -Xmx1g -jar arbiter-server/target/arbiter.jar serve \
+  > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 60); do
+  curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "$work/server.log"; exit 1; }
+
+taskset -c 0 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp arbiter-bench/target/benchmarks.jar \
+  dev.arbiter.bench.load.LoadGenerator --base="http://127.0.0.1:$port" --rates="$rates" \
+  --duration="$duration" --warmup="$warmup" --workflows=100 --out=target/gate-load.json
