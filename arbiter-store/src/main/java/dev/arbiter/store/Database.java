@@ -2,6 +2,7 @@ package dev.arbiter.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,14 +26,23 @@ public final class Database implements AutoCloseable {
     private final Clock clock;
     private final Dialect dialect;
     private final String durability;
+    private final boolean inMemory;
+    private final @Nullable EmbeddedShare share;
     private final Ids ids = new Ids();
 
-    private Database(HikariDataSource dataSource, Clock clock, Dialect dialect, String durability) {
+    private Database(
+            HikariDataSource dataSource,
+            Clock clock,
+            DatabaseConfig config,
+            String durability,
+            @Nullable EmbeddedShare share) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.clock = clock;
-        this.dialect = dialect;
+        this.dialect = config.dialect();
         this.durability = durability;
+        this.inMemory = config.dialect() == Dialect.H2 && config.dataDir() == null;
+        this.share = share;
     }
 
     /**
@@ -43,37 +53,89 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        HikariDataSource ds = Pools.create(config, null);
+        Path dir = config.dataDir();
+        return switch (config.dialect()) {
+            case H2 ->
+                dir == null
+                        ? prepare(Pools.create(config, config.jdbcUrl(), null), clock, config, "H2 in memory", null)
+                        : openEmbedded(config, dir, clock);
+            case POSTGRES -> openPostgres(config, clock);
+        };
+    }
+
+    private static Database openEmbedded(DatabaseConfig config, Path dir, Clock clock) {
+        String file = "H2 file " + dir.resolve("arbiter.mv.db");
+        HikariDataSource ds;
         try {
-            String durability = switch (config.dialect()) {
-                case H2 ->
-                    "H2 "
-                            + (config.dataDir() == null
-                                    ? "in memory (nothing survives a restart)"
-                                    : "file " + config.dataDir().resolve("arbiter.mv.db")
-                                            + ", WRITE_DELAY=0: each commit is written to the file before it returns");
-                case POSTGRES -> {
-                    String sync = Pools.synchronousCommit(ds);
-                    if ("off".equals(sync)) {
-                        // The server's default would acknowledge commits before they are durable; override it
-                        // for our sessions rather than run with lost-on-crash audit records.
-                        LOG.log(
-                                System.Logger.Level.WARNING,
-                                "PostgreSQL synchronous_commit is off; Arbiter sets it on for its connections");
-                        ds.close();
-                        ds = Pools.create(config, "SET synchronous_commit TO on");
-                        sync = Pools.synchronousCommit(ds);
-                    }
-                    yield "PostgreSQL synchronous_commit=" + sync;
-                }
-            };
-            migrate(ds);
-            return new Database(ds, clock, config.dialect(), durability);
+            ds = Pools.create(config, config.jdbcUrl(), null);
+        } catch (StoreException e) {
+            if (!EmbeddedShare.isInUse(e)) {
+                throw e;
+            }
+            String guest = EmbeddedShare.guestUrl(config, dir)
+                    .orElseThrow(() ->
+                            new StoreException("the embedded database in " + dir + " is in use by another process", e));
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "embedded database in {0} is open in another process; using it there",
+                    dir);
+            return prepare(
+                    Pools.create(config.withMaxPoolSize(2), guest, null),
+                    clock,
+                    config,
+                    file + ", reached through the process that holds it",
+                    null);
+        }
+        EmbeddedShare share;
+        try {
+            share = EmbeddedShare.start(dir);
         } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return prepare(
+                ds,
+                clock,
+                config,
+                file + ", WRITE_DELAY=0: each commit is written to the file before it returns",
+                share);
+    }
+
+    private static Database openPostgres(DatabaseConfig config, Clock clock) {
+        HikariDataSource ds = Pools.create(config, config.jdbcUrl(), null);
+        String sync;
+        try {
+            sync = Pools.synchronousCommit(ds);
+            if ("off".equals(sync)) {
+                // The server would acknowledge commits before they are durable; override it for our
+                // sessions rather than run with audit records that a crash could lose.
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "PostgreSQL synchronous_commit is off; Arbiter sets it on for its connections");
+                ds.close();
+                ds = Pools.create(config, config.jdbcUrl(), "SET synchronous_commit TO on");
+                sync = Pools.synchronousCommit(ds);
+            }
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreException("cannot read synchronous_commit: " + e.getMessage(), e);
+        }
+        return prepare(ds, clock, config, "PostgreSQL synchronous_commit=" + sync, null);
+    }
+
+    private static Database prepare(
+            HikariDataSource ds, Clock clock, DatabaseConfig config, String durability, @Nullable EmbeddedShare share) {
+        try {
+            migrate(ds);
+            return new Database(ds, clock, config, durability, share);
+        } catch (RuntimeException e) {
+            if (share != null) {
+                share.close();
+            }
             ds.close();
             throw e instanceof StoreException se
                     ? se
-                    : new StoreException("cannot prepare database: " + e.getMessage(), e);
+                    : new StoreException("cannot migrate database: " + e.getMessage(), e);
         }
     }
 
@@ -130,13 +192,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pool; an embedded database is shut down cleanly. Idempotent. */
+    /** Closes the pool (an embedded file database closes with its last connection). Idempotent. */
     @Override
     public void close() {
         if (dataSource.isClosed()) {
             return;
         }
-        if (dialect == Dialect.H2) {
+        if (share != null) {
+            // Guests first, so that closing the pool below closes the database file.
+            share.close();
+        }
+        if (inMemory) {
+            // An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until shut down. A file
+            // database is never shut down explicitly: through H2's mixed mode this process may be a guest
+            // of another process's database, which SHUTDOWN would close under it.
             try (Connection c = dataSource.getConnection()) {
                 c.createStatement().execute("SHUTDOWN");
             } catch (SQLException e) {
@@ -157,10 +226,10 @@ public final class Database implements AutoCloseable {
 
     /** Pool construction; stateless. */
     private static final class Pools {
-        static HikariDataSource create(DatabaseConfig config, @Nullable String initSql) {
+        static HikariDataSource create(DatabaseConfig config, String url, @Nullable String initSql) {
             HikariConfig hc = new HikariConfig();
             hc.setPoolName("arbiter-db");
-            hc.setJdbcUrl(config.jdbcUrl());
+            hc.setJdbcUrl(url);
             hc.setUsername(config.user());
             hc.setPassword(config.dataDir() != null ? EmbeddedSecret.password(config.dataDir()) : config.password());
             hc.setMaximumPoolSize(config.maxPoolSize());

@@ -52,13 +52,17 @@ public record DatabaseConfig(
 
     /**
      * The embedded default: an H2 file database {@code <dataDir>/arbiter.mv.db}, created on first open. Other
-     * processes (the CLI while the server runs) reach it through H2's automatic mixed mode, authenticated
-     * by a random password kept in {@code <dataDir>/h2.password}.
+     * processes (the CLI while the server runs) reach it over a loopback port the owning process opens,
+     * authenticated by a random password kept in {@code <dataDir>/h2.password}. {@code DB_CLOSE_ON_EXIT=FALSE}
+     * keeps H2's own shutdown hook from closing the database under requests that are still draining;
+     * {@link Database#close()} closes it in order instead.
      */
     public static DatabaseConfig embedded(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path dir = dataDir.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dir.resolve("arbiter") + H2_SETTINGS + ";AUTO_SERVER=TRUE";
+        // FILE_LOCK=FS: an OS lock, released the moment a killed process dies, so a restart after kill -9
+        // does not wait out H2's lock-file watchdog.
+        String url = "jdbc:h2:file:" + dir.resolve("arbiter") + H2_SETTINGS + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS";
         return new DatabaseConfig(Dialect.H2, url, "arbiter", null, DEFAULT_POOL_SIZE, dir);
     }
 
@@ -114,10 +118,11 @@ public record DatabaseConfig(
         return new DatabaseConfig(dialect, jdbcUrl, user, password, size, dataDir);
     }
 
-    /** A description safe to log: the URL without credentials, the user, and the password masked. */
+    /** A description safe to log: the URL with any password parameter masked, the user, the password masked. */
     @Override
     public String toString() {
-        return "DatabaseConfig[dialect=" + dialect + ", url=" + jdbcUrl + ", user=" + user + ", password="
+        String url = jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1<masked>");
+        return "DatabaseConfig[dialect=" + dialect + ", url=" + url + ", user=" + user + ", password="
                 + (password == null || password.isEmpty() ? "<none>" : "<masked>") + ", maxPoolSize=" + maxPoolSize
                 + "]";
     }
