@@ -11,7 +11,7 @@ MVN := ./mvnw -B -ntp
 
 ## build: compile and package every module, skipping tests.
 build:
-	$(MVN) -DskipTests install
+	$(MVN) -DskipTests package
 
 ## test: every test — format check, unit tests, integration tests.
 test:
