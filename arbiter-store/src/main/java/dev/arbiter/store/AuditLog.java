@@ -78,7 +78,11 @@ public final class AuditLog {
                 .findOne();
     }
 
-    /** Contract §5.2 search within the query's tenant, newest first, with the total count of matches. */
+    /**
+     * Contract §5.2 search within the query's tenant, newest first, with the total count of matches. Newest
+     * first is {@code seq} descending: timestamps are taken under the chain lock, so within a tenant seq
+     * order is time order, and the {@code (tenant_id, seq)} index serves the sort.
+     */
     public Page<AuditRecord> search(AuditQuery q) {
         StringBuilder where = new StringBuilder(" WHERE tenant_id = :tenant");
         if (q.from() != null) {
@@ -104,7 +108,7 @@ public final class AuditLog {
                 .one();
         List<AuditRecord> rows = bind(
                         handle.createQuery("SELECT " + AuditRows.COLUMNS + " FROM audit_logs" + where
-                                + " ORDER BY logged_at DESC, seq DESC LIMIT :limit OFFSET :offset"),
+                                + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"),
                         q)
                 .bind("limit", q.limit())
                 .bind("offset", q.offset())
