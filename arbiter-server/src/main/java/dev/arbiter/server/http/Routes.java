@@ -1,6 +1,7 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.audit.AuditService;
+import dev.arbiter.server.policy.PolicyServices;
 import dev.arbiter.server.workflow.GateService;
 import dev.arbiter.server.workflow.StepService;
 import dev.arbiter.server.workflow.WorkflowService;
@@ -10,12 +11,15 @@ import java.time.Clock;
 
 /**
  * Every endpoint of the API, by resource. Reading {@link #register} lists the whole surface:
- * health and metrics, the Workflow Control Plane (contract §1.1) and audit (§5.2).
+ * health and metrics, the Workflow Control Plane (contract §1.1), audit (§5.2), and policy
+ * management (§2: dynamic policies, static policies, simulation).
  */
 public final class Routes {
     private final HealthHandlers health;
     private final WorkflowHandlers workflows;
     private final AuditHandlers audit;
+    private final PolicyHandlers policies;
+    private final SimulationHandlers simulation;
 
     /** The route table over the given services. */
     public Routes(
@@ -25,15 +29,21 @@ public final class Routes {
             WorkflowService workflows,
             GateService gates,
             StepService steps,
-            AuditService audit) {
+            AuditService audit,
+            PolicyServices policies) {
         this.health = new HealthHandlers(database, metrics, clock);
         this.workflows = new WorkflowHandlers(workflows, gates, steps, metrics);
         this.audit = new AuditHandlers(audit);
+        this.policies =
+                new PolicyHandlers(policies.dynamic(), policies.queries(), policies.importer(), policies.tester());
+        this.simulation = new SimulationHandlers(policies.simulator());
     }
 
     void register(RoutesConfig routes) {
         health.register(routes);
         workflows.register(routes);
         audit.register(routes);
+        policies.register(routes);
+        simulation.register(routes);
     }
 }

@@ -1,0 +1,8 @@
+package dev.arbiter.server;
+
+class H2PolicyApiIT extends PolicyApiContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}
