@@ -46,6 +46,7 @@ public record BoundedContext(String json, List<String> truncatedKeys) {
             }
         }
         List<String> truncated = new ArrayList<>();
+        Map<String, Object> original = new TreeMap<>(flat);
         if (total > maxChars) {
             List<String> bySize = new ArrayList<>(kept.keySet());
             bySize.sort(Comparator.comparing((String key) -> sizes.get(key))
@@ -60,8 +61,43 @@ public record BoundedContext(String json, List<String> truncatedKeys) {
                 truncated.add(key);
             }
         }
+        total = restoreFlatCopies(original, kept, sizes, truncated, total, maxChars);
         truncated.sort(Comparator.naturalOrder());
         return new BoundedContext(write(kept), truncated);
+    }
+
+    /**
+     * When a whole input object had to go, its small top-level values are still worth keeping as flat keys:
+     * they are put back, smallest first, while they fit; the ones that do not fit are named as truncated.
+     */
+    private static long restoreFlatCopies(
+            Map<String, Object> original,
+            Map<String, Object> kept,
+            Map<String, Integer> sizes,
+            List<String> truncated,
+            long total,
+            int maxChars) {
+        long current = total;
+        for (String input : List.of("step_input", "tool_input")) {
+            if (!truncated.contains(input)) {
+                continue;
+            }
+            List<String> copies = original.keySet().stream()
+                    .filter(key -> key.startsWith(input + ".") && !kept.containsKey(key))
+                    .filter(key -> !truncated.contains(key))
+                    .sorted(Comparator.comparing((String key) -> sizes.get(key))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+            for (String key : copies) {
+                if (current + sizes.get(key) <= maxChars) {
+                    kept.put(key, original.get(key));
+                    current += sizes.get(key);
+                } else {
+                    truncated.add(key);
+                }
+            }
+        }
+        return current;
     }
 
     /** A flat {@code step_input.k} equal to {@code step_input}'s own {@code k}, which replay rebuilds. */
