@@ -77,7 +77,7 @@ CREATE TABLE audit_logs (
     logged_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     request_id         VARCHAR(512)  NOT NULL,
     request_type       VARCHAR(64)   NOT NULL,
-    policy_decision    VARCHAR(32)   NOT NULL,
+    policy_decision    VARCHAR(64)   NOT NULL,
     client_id          VARCHAR(255),
     user_email         VARCHAR(1024),
     query              TEXT,

@@ -7,6 +7,7 @@ import dev.arbiter.server.auth.JwtVerifier;
 import dev.arbiter.server.http.HttpServer;
 import dev.arbiter.server.http.Metrics;
 import dev.arbiter.server.http.Routes;
+import dev.arbiter.server.http.Services;
 import dev.arbiter.server.policy.DynamicPolicyQueries;
 import dev.arbiter.server.policy.DynamicPolicyService;
 import dev.arbiter.server.policy.PolicyImporter;
@@ -14,6 +15,7 @@ import dev.arbiter.server.policy.PolicyServices;
 import dev.arbiter.server.policy.PolicySets;
 import dev.arbiter.server.policy.PolicySimulator;
 import dev.arbiter.server.policy.PolicyTester;
+import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GatePolicies;
 import dev.arbiter.server.workflow.GateService;
 import dev.arbiter.server.workflow.Identifiers;
@@ -64,19 +66,20 @@ public final class Application implements AutoCloseable {
                 LOG.info("loaded {} policies from {} for every tenant", count, config.policyFile());
             }
             Metrics metrics = new Metrics();
-            WorkflowService workflows = new WorkflowService(database, ids);
             PolicySets policySets = new PolicySets();
-            GateService gates =
-                    new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl());
-            StepService steps = new StepService(database);
-            AuditService audit = new AuditService(database);
+            Services services = new Services(
+                    new WorkflowService(database, ids),
+                    new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl()),
+                    new StepService(database),
+                    new Checkpoints(database),
+                    new AuditService(database));
             PolicyServices policies = new PolicyServices(
                     new DynamicPolicyService(database, config.mode()),
                     new DynamicPolicyQueries(database, clock),
                     new PolicyImporter(database, config.mode()),
                     new PolicyTester(database, piiProbe),
                     new PolicySimulator(database, policySets, clock));
-            Routes routes = new Routes(database, metrics, clock, workflows, gates, steps, audit, policies);
+            Routes routes = new Routes(database, metrics, clock, services, policies);
             JwtVerifier jwt = config.jwt() == null ? null : new JwtVerifier(config.jwt(), clock);
             Authenticator authenticator = new Authenticator(config.mode(), clients(database), jwt);
             return new Application(config, database, new HttpServer(config, routes, authenticator, metrics));

@@ -70,6 +70,11 @@ public record ServerConfig(
         return new ServerConfig(port, host, dataDir, database, mode, file, jwt, approvalBaseUrl, shutdownTimeout);
     }
 
+    /** A copy whose gate answers carry {@code approval_url} under this base. */
+    public ServerConfig withApprovalBaseUrl(String baseUrl) {
+        return new ServerConfig(port, host, dataDir, database, mode, policyFile, jwt, baseUrl, shutdownTimeout);
+    }
+
     /**
      * PostgreSQL connection settings.
      *

@@ -17,7 +17,8 @@ abstract class ApprovalsContract extends ServerContract {
     @Override
     ServerConfig configure(ServerConfig base) {
         try {
-            return base.withPolicyFile(Files.writeString(dataDir.resolve("policies.json"), """
+            return base.withApprovalBaseUrl("https://console.example.com")
+                    .withPolicyFile(Files.writeString(dataDir.resolve("policies.json"), """
                     [{"name": "require-approval-for-deploy", "scope": "workflow",
                       "conditions": {"step_type": "connector_call", "step_name": "deploy"},
                       "action": "require_approval", "reason": "Deployment steps require human approval"}]
@@ -30,7 +31,10 @@ abstract class ApprovalsContract extends ServerContract {
     @Test
     void approve_turnsCachedGateIntoAllow() {
         String id = api.createWorkflow("release");
-        String approvalId = api.gate(id, "deploy", DEPLOY).expect(200).text("approval_id");
+        Reply gate = api.gate(id, "deploy", DEPLOY).expect(200);
+        String approvalId = gate.text("approval_id");
+        assertThat(gate.text("approval_url"))
+                .isEqualTo("https://console.example.com/workflows/" + id + "/steps/deploy/approve");
         Reply approved = api.with("X-User-ID", "alice@example.com")
                 .post("/api/v1/workflows/" + id + "/steps/deploy/approve", Map.of("comment", "Change window is open"))
                 .expect(200);
@@ -56,6 +60,7 @@ abstract class ApprovalsContract extends ServerContract {
         assertThat(regate.text("reason")).isEqualTo("Previously approved: Deployment steps require human approval");
         assertThat(regate.json().path("cached").asBoolean()).isTrue();
         assertThat(regate.json().has("approval_id")).as("only while pending").isFalse();
+        assertThat(regate.json().has("approval_url")).as("only while pending").isFalse();
 
         JsonNode step = api.get("/api/v1/workflows/" + id).json().path("steps").get(0);
         assertThat(step.path("approval_status").asText()).isEqualTo("approved");
@@ -196,5 +201,26 @@ abstract class ApprovalsContract extends ServerContract {
                         .path("count")
                         .asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void checkpoints_areTheFreshGateDecisions() {
+        String id = api.createWorkflow("checkpoints");
+        api.gate(id, "plan", Map.of("step_type", "llm_call")).expect(200);
+        api.gate(id, "plan", Map.of("step_type", "llm_call")).expect(200);
+        api.gate(id, "deploy", DEPLOY).expect(200);
+        Reply reply = api.get("/api/v1/workflows/" + id + "/checkpoints").expect(200);
+        assertThat(reply.text("workflow_id")).isEqualTo(id);
+        JsonNode list = reply.json().path("checkpoints");
+        assertThat(list.size()).as("the cached re-gate is not a checkpoint").isEqualTo(2);
+        assertThat(list.get(0).path("step_id").asText()).isEqualTo("plan");
+        assertThat(list.get(0).path("checkpoint_type").asText()).isEqualTo("step_gate");
+        assertThat(list.get(0).path("gate_decision").asText()).isEqualTo("allow");
+        assertThat(list.get(0).path("is_resumable").asBoolean()).isTrue();
+        assertThat(list.get(1).path("step_index").asInt()).isEqualTo(2);
+        assertThat(list.get(1).path("checkpoint_type").asText()).isEqualTo("approval_boundary");
+        assertThat(list.get(1).path("id").asLong())
+                .isGreaterThan(list.get(0).path("id").asLong());
+        api.get("/api/v1/workflows/wf_missing/checkpoints").expectError(404, "NOT_FOUND");
     }
 }

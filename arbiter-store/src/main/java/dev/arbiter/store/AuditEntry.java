@@ -54,6 +54,9 @@ public record AuditEntry(
         if (tenantId.isEmpty() || requestType.isEmpty()) {
             throw new IllegalArgumentException("tenantId and requestType must not be empty");
         }
+        if (costUsd != null && costUsd.abs().compareTo(Usage.MAX_COST) > 0) {
+            throw new IllegalArgumentException("cost must be within +-" + Usage.MAX_COST.toPlainString());
+        }
         if (costUsd != null) {
             // Stored as NUMERIC(20,8); the hash must cover exactly what is stored.
             costUsd = costUsd.setScale(8, java.math.RoundingMode.HALF_EVEN);

@@ -1,11 +1,11 @@
 package dev.arbiter.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
         this.clock = clock;
         this.dialect = config.dialect();
         this.durability = durability;
-        this.inMemory = config.dialect() == Dialect.H2 && config.dataDir() == null;
+        this.inMemory = config.jdbcUrl().startsWith("jdbc:h2:mem:");
         this.share = share;
     }
 
@@ -57,10 +57,31 @@ public final class Database implements AutoCloseable {
         return switch (config.dialect()) {
             case H2 ->
                 dir == null
-                        ? prepare(Pools.create(config, config.jdbcUrl(), null), clock, config, "H2 in memory", null)
+                        ? prepare(
+                                Pools.create(config, config.jdbcUrl(), null),
+                                clock,
+                                config,
+                                describeH2Url(config),
+                                null)
                         : openEmbedded(config, dir, clock);
             case POSTGRES -> openPostgres(config, clock);
         };
+    }
+
+    /** For an H2 URL given as is (tests, or a custom ARBITER_DATABASE_URL): what a crash would keep. */
+    private static String describeH2Url(DatabaseConfig config) {
+        String url = config.jdbcUrl();
+        if (url.startsWith("jdbc:h2:mem:")) {
+            return "H2 in memory (nothing survives a restart)";
+        }
+        String base = url.contains(";") ? url.substring(0, url.indexOf(';')) : url;
+        if (url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=0")) {
+            return "H2 " + base + ", WRITE_DELAY=0: each commit is written to the file before it returns";
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "H2 URL without WRITE_DELAY=0: a crash can lose commits acknowledged in the last 500 ms");
+        return "H2 " + base + " without WRITE_DELAY=0 (a crash can lose recent commits)";
     }
 
     private static Database openEmbedded(DatabaseConfig config, Path dir, Clock clock) {
@@ -222,43 +243,5 @@ public final class Database implements AutoCloseable {
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-    }
-
-    /** Pool construction; stateless. */
-    private static final class Pools {
-        static HikariDataSource create(DatabaseConfig config, String url, @Nullable String initSql) {
-            HikariConfig hc = new HikariConfig();
-            hc.setPoolName("arbiter-db");
-            hc.setJdbcUrl(url);
-            hc.setUsername(config.user());
-            hc.setPassword(config.dataDir() != null ? EmbeddedSecret.password(config.dataDir()) : config.password());
-            hc.setMaximumPoolSize(config.maxPoolSize());
-            hc.setMinimumIdle(Math.min(2, config.maxPoolSize()));
-            hc.setConnectionTimeout(10_000);
-            hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-            if (initSql != null) {
-                hc.setConnectionInitSql(initSql);
-            }
-            try {
-                return new HikariDataSource(hc);
-            } catch (RuntimeException e) {
-                throw new StoreException("cannot connect to " + config + ": " + rootMessage(e), e);
-            }
-        }
-
-        static String synchronousCommit(HikariDataSource ds) {
-            return Jdbi.create(ds)
-                    .withHandle(h -> h.createQuery("SHOW synchronous_commit")
-                            .mapTo(String.class)
-                            .one());
-        }
-
-        private static String rootMessage(Throwable e) {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            return String.valueOf(t.getMessage());
-        }
     }
 }

@@ -16,6 +16,9 @@ public record Usage(
         @Nullable Long tokensIn,
         @Nullable Long tokensOut,
         @Nullable BigDecimal costUsd) {
+    /** The largest cost the {@code NUMERIC(20,8)} column holds. */
+    public static final BigDecimal MAX_COST = new BigDecimal("999999999999.99999999");
+
     /** Nothing known. */
     public static final Usage NONE = new Usage(null, null, null);
 
@@ -23,8 +26,8 @@ public record Usage(
         if ((tokensIn != null && tokensIn < 0) || (tokensOut != null && tokensOut < 0)) {
             throw new IllegalArgumentException("token counts must be >= 0");
         }
-        if (costUsd != null && costUsd.signum() < 0) {
-            throw new IllegalArgumentException("cost_usd must be >= 0");
+        if (costUsd != null && (costUsd.signum() < 0 || costUsd.compareTo(MAX_COST) > 0)) {
+            throw new IllegalArgumentException("cost_usd must be within 0.." + MAX_COST.toPlainString());
         }
         if (costUsd != null) {
             // The column keeps 8 decimals; normalising here makes a stored value equal to the one written.

@@ -38,6 +38,22 @@ class EmbeddedDurabilityIT {
     }
 
     @Test
+    void customH2Urls_reportWhatACrashWouldKeep() {
+        try (Database db = Database.open(DatabaseConfig.inMemory("describe"), MutableClock.standard())) {
+            assertThat(db.durability()).isEqualTo("H2 in memory (nothing survives a restart)");
+        }
+        String url = "jdbc:h2:file:" + dataDir.resolve("custom") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        try (Database db =
+                Database.open(new DatabaseConfig(Dialect.H2, url, "sa", "", 2, null), MutableClock.standard())) {
+            assertThat(db.durability()).endsWith("without WRITE_DELAY=0 (a crash can lose recent commits)");
+        }
+        try (Database db = Database.open(
+                new DatabaseConfig(Dialect.H2, url + ";WRITE_DELAY=0", "sa", "", 2, null), MutableClock.standard())) {
+            assertThat(db.durability()).contains("WRITE_DELAY=0: each commit is written");
+        }
+    }
+
+    @Test
     void passwordFile_isOwnerOnly_andItsLossIsExplained() throws Exception {
         try (Database db = Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard())) {
             assertThat(db.isHealthy()).isTrue();

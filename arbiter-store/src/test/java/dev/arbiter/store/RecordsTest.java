@@ -38,6 +38,10 @@ class RecordsTest {
         assertThatThrownBy(() -> new Usage(-1L, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Usage(null, null, new BigDecimal("-0.1")))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Usage(null, null, new BigDecimal("1e12")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("999999999999.99999999");
+        assertThat(new Usage(null, null, Usage.MAX_COST).costUsd()).isEqualByComparingTo(Usage.MAX_COST);
     }
 
     @Test

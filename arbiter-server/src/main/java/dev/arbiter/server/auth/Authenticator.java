@@ -26,6 +26,9 @@ public final class Authenticator {
             + "(clientId:clientSecret), X-Client-ID/X-Client-Secret headers, or a Bearer token";
     static final String FAILED = "Authentication failed: invalid client credentials";
 
+    /** The longest client id recorded (the store's id column). */
+    static final int MAX_CLIENT_ID = 255;
+
     private final Mode mode;
     private final ClientDirectory clients;
     private final @Nullable JwtVerifier jwt;
@@ -59,6 +62,10 @@ public final class Authenticator {
             if (credentials != null && !credentials[0].isBlank()) {
                 clientId = credentials[0];
             }
+        }
+        if (clientId != null && clientId.length() > MAX_CLIENT_ID) {
+            throw new AuthenticationException(
+                    "Authentication failed: client id longer than " + MAX_CLIENT_ID + " characters");
         }
         return new Principal(
                 Principal.COMMUNITY_TENANT,

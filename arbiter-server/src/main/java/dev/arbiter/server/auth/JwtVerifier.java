@@ -86,6 +86,10 @@ public final class JwtVerifier {
                     "Authentication failed: token has no '" + settings.tenantClaim() + "' claim");
         }
         String subject = claims.getSubject();
+        if (name.length() > Authenticator.MAX_CLIENT_ID
+                || (subject != null && subject.length() > Authenticator.MAX_CLIENT_ID)) {
+            throw new AuthenticationException("Authentication failed: token tenant or subject too long");
+        }
         return new Principal(name, subject == null ? "jwt" : subject, Principal.Method.JWT, subject);
     }
 

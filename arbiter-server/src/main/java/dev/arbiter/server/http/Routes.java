@@ -1,10 +1,6 @@
 package dev.arbiter.server.http;
 
-import dev.arbiter.server.audit.AuditService;
 import dev.arbiter.server.policy.PolicyServices;
-import dev.arbiter.server.workflow.GateService;
-import dev.arbiter.server.workflow.StepService;
-import dev.arbiter.server.workflow.WorkflowService;
 import dev.arbiter.store.Database;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -22,18 +18,10 @@ public final class Routes {
     private final SimulationHandlers simulation;
 
     /** The route table over the given services. */
-    public Routes(
-            Database database,
-            Metrics metrics,
-            Clock clock,
-            WorkflowService workflows,
-            GateService gates,
-            StepService steps,
-            AuditService audit,
-            PolicyServices policies) {
+    public Routes(Database database, Metrics metrics, Clock clock, Services services, PolicyServices policies) {
         this.health = new HealthHandlers(database, metrics, clock);
-        this.workflows = new WorkflowHandlers(workflows, gates, steps, metrics);
-        this.audit = new AuditHandlers(audit);
+        this.workflows = new WorkflowHandlers(services, metrics);
+        this.audit = new AuditHandlers(services.audit());
         this.policies =
                 new PolicyHandlers(policies.dynamic(), policies.queries(), policies.importer(), policies.tester());
         this.simulation = new SimulationHandlers(policies.simulator());

@@ -2,6 +2,7 @@ package dev.arbiter.server.workflow;
 
 import dev.arbiter.core.Decision;
 import dev.arbiter.core.PolicyContext;
+import dev.arbiter.core.PolicySet;
 import dev.arbiter.server.policy.GateDecisions;
 import dev.arbiter.server.policy.PolicySets;
 import dev.arbiter.store.Tx;
@@ -50,6 +51,11 @@ public final class GatePolicies {
                 .forEach(error ->
                         LOG.warn("policy={} could not be evaluated for a gate: {}", error.policyId(), error.message()));
         return map(decision, snapshot);
+    }
+
+    /** As {@link #map(Decision, PolicySets.Snapshot)} for a decision made outside any stored policy set. */
+    static Evaluation map(Decision decision) {
+        return map(decision, new PolicySets.Snapshot(0, 0, PolicySet.empty(), List.of(), List.of()));
     }
 
     static Evaluation map(Decision decision, PolicySets.Snapshot snapshot) {

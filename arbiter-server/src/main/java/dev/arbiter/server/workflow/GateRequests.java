@@ -2,6 +2,7 @@ package dev.arbiter.server.workflow;
 
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
+import dev.arbiter.store.Limits;
 import dev.arbiter.wire.workflow.MarkStepCompletedRequest;
 import dev.arbiter.wire.workflow.StepGateRequest;
 import dev.arbiter.wire.workflow.ToolContext;
@@ -13,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class GateRequests {
     /** Longest step id, idempotency key, model, provider or tool name accepted. */
-    static final int MAX_ID = 255;
+    static final int MAX_ID = Limits.ID;
     /** Longest step or workflow name accepted. */
-    static final int MAX_NAME = 1024;
+    static final int MAX_NAME = Limits.NAME;
 
     private GateRequests() {}
 
@@ -33,7 +34,7 @@ final class GateRequests {
         }
         if (tool != null) {
             max("tool_context.tool_name", tool.toolName(), MAX_ID);
-            max("tool_context.tool_type", tool.toolType(), 64);
+            max("tool_context.tool_type", tool.toolType(), Limits.KIND);
         }
         max("idempotency_key", r.idempotencyKey(), MAX_ID);
         max("step_name", r.stepName(), MAX_NAME);
@@ -54,8 +55,9 @@ final class GateRequests {
         if (tokensOut != null && tokensOut < 0) {
             throw ApiException.badRequest("tokens_out must be >= 0");
         }
-        if (cost != null && (cost < 0 || cost.isNaN() || cost.isInfinite() || cost > 1e12)) {
-            throw ApiException.badRequest("cost_usd must be a number within 0..1e12");
+        // NUMERIC(20, 8) keeps 12 digits before the point.
+        if (cost != null && (cost < 0 || cost.isNaN() || cost.isInfinite() || cost >= 1e12)) {
+            throw ApiException.badRequest("cost_usd must be a number >= 0 and below 1e12");
         }
     }
 

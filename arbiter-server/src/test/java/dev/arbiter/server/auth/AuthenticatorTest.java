@@ -32,6 +32,13 @@ class AuthenticatorTest {
     }
 
     @Test
+    void community_overlongClientId_isRejected() {
+        assertThatThrownBy(() -> new Authenticator(Mode.COMMUNITY, directory, null)
+                        .authenticate(headers("X-Client-ID", "c".repeat(256))))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
     void enterprise_basic_resolvesTenantFromClient() {
         Principal principal = enterprise().authenticate(headers("Authorization", basic("cl_acme", "sk_right")));
         assertThat(principal.tenant()).isEqualTo("acme");
