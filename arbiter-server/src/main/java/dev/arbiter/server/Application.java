@@ -15,6 +15,9 @@ import dev.arbiter.server.policy.PolicyServices;
 import dev.arbiter.server.policy.PolicySets;
 import dev.arbiter.server.policy.PolicySimulator;
 import dev.arbiter.server.policy.PolicyTester;
+import dev.arbiter.server.policy.StaticPolicyQueries;
+import dev.arbiter.server.policy.StaticPolicyService;
+import dev.arbiter.server.policy.StaticPolicySets;
 import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GatePolicies;
 import dev.arbiter.server.workflow.GateService;
@@ -78,7 +81,9 @@ public final class Application implements AutoCloseable {
                     new DynamicPolicyQueries(database, clock),
                     new PolicyImporter(database, config.mode()),
                     new PolicyTester(database, piiProbe),
-                    new PolicySimulator(database, policySets, clock));
+                    new PolicySimulator(database, policySets, clock),
+                    new StaticPolicyService(database, config.mode()),
+                    new StaticPolicyQueries(database, new StaticPolicySets(), clock));
             Routes routes = new Routes(database, metrics, clock, services, policies);
             JwtVerifier jwt = config.jwt() == null ? null : new JwtVerifier(config.jwt(), clock);
             Authenticator authenticator = new Authenticator(config.mode(), clients(database), jwt);

@@ -96,7 +96,13 @@ final class PolicyHandlers {
     }
 
     private void rollback(Context ctx) {
-        Map<String, Object> body = PolicyBodies.object(ctx);
+        var request = rollbackRequest(PolicyBodies.object(ctx));
+        var caller = caller(ctx);
+        ctx.json(new PolicyResponse(policies.rollback(caller, PolicyBodies.actor(ctx, caller), id(ctx), request)));
+    }
+
+    /** A rollback body: {@code version} (an integer of at least 1) and an optional {@code reason}. */
+    static RollbackRequest rollbackRequest(Map<String, Object> body) {
         checkMembers(body, Set.of("version", "reason"));
         List<FieldError> errors = new ArrayList<>();
         if (!(body.get("version") instanceof Integer version) || version < 1) {
@@ -108,9 +114,7 @@ final class PolicyHandlers {
         if (!errors.isEmpty()) {
             throw PolicyApiException.invalid(errors);
         }
-        var request = new RollbackRequest((Integer) body.get("version"), (String) body.get("reason"));
-        var caller = caller(ctx);
-        ctx.json(new PolicyResponse(policies.rollback(caller, PolicyBodies.actor(ctx, caller), id(ctx), request)));
+        return new RollbackRequest((Integer) body.get("version"), (String) body.get("reason"));
     }
 
     /** A 400 naming every member of {@code body} that is not in {@code allowed}. */

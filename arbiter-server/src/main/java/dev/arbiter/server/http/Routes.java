@@ -15,6 +15,7 @@ public final class Routes {
     private final WorkflowHandlers workflows;
     private final AuditHandlers audit;
     private final PolicyHandlers policies;
+    private final StaticPolicyHandlers staticPolicies;
     private final SimulationHandlers simulation;
 
     /** The route table over the given services. */
@@ -24,6 +25,7 @@ public final class Routes {
         this.audit = new AuditHandlers(services.audit());
         this.policies =
                 new PolicyHandlers(policies.dynamic(), policies.queries(), policies.importer(), policies.tester());
+        this.staticPolicies = new StaticPolicyHandlers(policies.staticPolicies(), policies.staticQueries());
         this.simulation = new SimulationHandlers(policies.simulator());
     }
 
@@ -32,6 +34,7 @@ public final class Routes {
         workflows.register(routes);
         audit.register(routes);
         policies.register(routes);
+        staticPolicies.register(routes);
         simulation.register(routes);
     }
 }
