@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append-only log of fresh gate evaluations that policy simulation replays, scoped by tenant. Not
@@ -14,6 +15,9 @@ public final class GateRecords {
     private static final String COLUMNS = "id, tenant_id, workflow_id, step_id, decision_id, gated_at, decision,"
             + " outcome, policy_ids, shadow_policy_ids, tenant_set_version, global_set_version, context,"
             + " truncated_keys";
+
+    /** Keyset continuation: strictly after the previous page's last (gated_at, id). */
+    private static final String AFTER = " AND (gated_at > :afterAt OR (gated_at = :afterAt AND id > :afterId))";
 
     private final Handle handle;
 
@@ -50,12 +54,40 @@ public final class GateRecords {
      * more than you will use to learn whether the window held more.
      */
     public List<GateRecord> window(String tenantId, Instant from, Instant to, int limit) {
+        return window(tenantId, from, to, null, limit);
+    }
+
+    /**
+     * As {@link #window(String, Instant, Instant, int)}, continuing after {@code after} (the last record of the
+     * previous page), so a long window can be read page by page in bounded memory.
+     */
+    public List<GateRecord> window(String tenantId, Instant from, Instant to, @Nullable GateRecord after, int limit) {
         checkLimit(limit);
         return handle.createQuery("SELECT " + COLUMNS + " FROM gate_records WHERE tenant_id = :tenant"
-                        + " AND gated_at >= :from AND gated_at < :to ORDER BY gated_at, id LIMIT :limit")
+                        + " AND gated_at >= :from AND gated_at < :to" + AFTER + " ORDER BY gated_at, id LIMIT :limit")
                 .bind("tenant", tenantId)
                 .bind("from", Sql.ts(from))
                 .bind("to", Sql.ts(to))
+                .bind("afterAt", Sql.ts(after == null ? Instant.EPOCH : after.gatedAt()))
+                .bind("afterId", after == null ? Long.MIN_VALUE : after.id())
+                .bind("limit", limit)
+                .map((rs, ctx) -> map(rs))
+                .list();
+    }
+
+    /** The tenant's records of these workflows, oldest first, after {@code after}, at most {@code limit}. */
+    public List<GateRecord> forWorkflows(
+            String tenantId, List<String> workflowIds, @Nullable GateRecord after, int limit) {
+        checkLimit(limit);
+        if (workflowIds.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT " + COLUMNS + " FROM gate_records WHERE tenant_id = :tenant"
+                        + " AND workflow_id IN (<workflows>)" + AFTER + " ORDER BY gated_at, id LIMIT :limit")
+                .bind("tenant", tenantId)
+                .bindList("workflows", workflowIds)
+                .bind("afterAt", Sql.ts(after == null ? Instant.EPOCH : after.gatedAt()))
+                .bind("afterId", after == null ? Long.MIN_VALUE : after.id())
                 .bind("limit", limit)
                 .map((rs, ctx) -> map(rs))
                 .list();
@@ -63,17 +95,7 @@ public final class GateRecords {
 
     /** The tenant's records of these workflows, oldest first, at most {@code limit}. */
     public List<GateRecord> forWorkflows(String tenantId, List<String> workflowIds, int limit) {
-        checkLimit(limit);
-        if (workflowIds.isEmpty()) {
-            return List.of();
-        }
-        return handle.createQuery("SELECT " + COLUMNS + " FROM gate_records WHERE tenant_id = :tenant"
-                        + " AND workflow_id IN (<workflows>) ORDER BY gated_at, id LIMIT :limit")
-                .bind("tenant", tenantId)
-                .bindList("workflows", workflowIds)
-                .bind("limit", limit)
-                .map((rs, ctx) -> map(rs))
-                .list();
+        return forWorkflows(tenantId, workflowIds, null, limit);
     }
 
     private static void checkLimit(int limit) {

@@ -184,6 +184,14 @@ abstract class PolicyManagementContract implements StoreContract {
                     .extracting(GateRecord::stepId)
                     .containsExactly("s1", "s3");
             assertThat(records.forWorkflows(tenant, List.of(), 100)).isEmpty();
+            List<GateRecord> firstPage = records.window(tenant, t0, t0.plusSeconds(60), 2);
+            assertThat(records.window(tenant, t0, t0.plusSeconds(60), firstPage.getLast(), 10))
+                    .extracting(GateRecord::stepId)
+                    .containsExactly("s2", "s3", "s4");
+            List<GateRecord> even = records.forWorkflows(tenant, List.of("wf-even"), 1);
+            assertThat(records.forWorkflows(tenant, List.of("wf-even"), even.getLast(), 10))
+                    .extracting(GateRecord::stepId)
+                    .containsExactly("s2", "s4");
             GateRecord first = records.window(tenant, t0, t0.plusSeconds(1), 1).getFirst();
             assertThat(first.contextJson()).isEqualTo("{\"step_index\":0}");
             assertThat(first.truncatedKeysJson()).isEqualTo("[\"step_input.blob\"]");

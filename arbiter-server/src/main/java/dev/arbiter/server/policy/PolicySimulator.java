@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What-if simulation ({@code POST /api/v1/policies/simulate}): re-evaluates the recorded inputs of past gates
@@ -37,16 +38,25 @@ import java.util.Optional;
 public final class PolicySimulator {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
+    /** Records read per query: memory stays bounded however long the window. */
+    static final int PAGE = 500;
 
     private final Database database;
     private final PolicySets sets;
     private final Clock clock;
+    private final int pageSize;
 
     /** A simulator over {@code database}; {@code clock} places the default window. */
     public PolicySimulator(Database database, PolicySets sets, Clock clock) {
+        this(database, sets, clock, PAGE);
+    }
+
+    /** As the public constructor, reading {@code pageSize} records per query (tests use small pages). */
+    PolicySimulator(Database database, PolicySets sets, Clock clock, int pageSize) {
         this.database = database;
         this.sets = sets;
         this.clock = clock;
+        this.pageSize = pageSize;
     }
 
     /** Simulates the candidate of {@code body} (a {@code SimulateRequest}) for the caller's tenant. */
@@ -58,33 +68,31 @@ public final class PolicySimulator {
     private SimulationReport run(Tx tx, String tenant, SimulationRequest request) {
         PolicySets.Snapshot current = sets.current(tx, tenant);
         Candidate candidate = candidate(tx, tenant, request, current);
-        List<GateRecord> records = records(tx, tenant, request);
-        boolean limited = records.size() > request.limit();
-        if (limited) {
-            records = records.subList(0, request.limit());
-        }
         Map<String, String> names = new HashMap<>();
         current.set().policies().forEach(p -> names.put(p.id(), p.name()));
         candidate.set().policies().forEach(p -> names.put(p.id(), p.name()));
         SimulationTally tally = new SimulationTally(request.samples(), names, candidate.changes());
-        for (GateRecord record : records) {
-            PolicyContext context = PolicyContext.builder()
-                    .putAll(read(record.contextJson(), MAP))
-                    .build();
-            Decision proposed = candidate.set().evaluate(context);
-            GateDecision to = GateDecisions.of(proposed.outcome());
-            SimulationTally.Gate gate;
-            if (request.recordedBaseline()) {
-                GateDecision from = GateDecision.fromWireName(record.decision()).orElse(GateDecision.ALLOW);
-                gate = new SimulationTally.Gate(record, from, read(record.policyIdsJson(), IDS), null, to, proposed);
-            } else {
-                Decision base = current.set().evaluate(context);
-                gate = new SimulationTally.Gate(
-                        record, GateDecisions.of(base.outcome()), base.policyIds(), base, to, proposed);
+        boolean limited = false;
+        GateRecord last = null;
+        pages:
+        while (true) {
+            // One more than still wanted, so that a full window is told apart from a cut one.
+            int want = Math.min(pageSize, request.limit() - tally.replayed() + 1);
+            List<GateRecord> page = page(tx, tenant, request, last, want);
+            for (GateRecord record : page) {
+                last = record;
+                if (!inWindow(record, request)) {
+                    continue;
+                }
+                if (tally.replayed() == request.limit()) {
+                    limited = true;
+                    break pages;
+                }
+                replay(record, request, current, candidate, tally);
             }
-            List<String> truncated =
-                    record.truncatedKeysJson() == null ? List.of() : read(record.truncatedKeysJson(), IDS);
-            tally.add(gate, truncated);
+            if (page.size() < want) {
+                break;
+            }
         }
         return new SimulationReport(
                 request.from(),
@@ -104,6 +112,29 @@ public final class PolicySimulator {
                 candidate.ids("added"),
                 candidate.ids("changed"),
                 candidate.ids("removed"));
+    }
+
+    private static void replay(
+            GateRecord record,
+            SimulationRequest request,
+            PolicySets.Snapshot current,
+            Candidate candidate,
+            SimulationTally tally) {
+        PolicyContext context =
+                PolicyContext.builder().putAll(read(record.contextJson(), MAP)).build();
+        Decision proposed = candidate.set().evaluate(context);
+        GateDecision to = GateDecisions.of(proposed.outcome());
+        SimulationTally.Gate gate;
+        if (request.recordedBaseline()) {
+            GateDecision from = GateDecision.fromWireName(record.decision()).orElse(GateDecision.ALLOW);
+            gate = new SimulationTally.Gate(record, from, read(record.policyIdsJson(), IDS), null, to, proposed);
+        } else {
+            Decision base = current.set().evaluate(context);
+            gate = new SimulationTally.Gate(
+                    record, GateDecisions.of(base.outcome()), base.policyIds(), base, to, proposed);
+        }
+        List<String> truncated = record.truncatedKeysJson() == null ? List.of() : read(record.truncatedKeysJson(), IDS);
+        tally.add(gate, truncated);
     }
 
     /** The candidate set and, per policy id, whether it is added, changed or removed. */
@@ -169,15 +200,18 @@ public final class PolicySimulator {
         return live.containsKey(text) ? Optional.of(text) : Optional.ofNullable(idsByName.get(text));
     }
 
-    private static List<GateRecord> records(Tx tx, String tenant, SimulationRequest request) {
-        int fetch = request.limit() + 1;
+    private static List<GateRecord> page(
+            Tx tx, String tenant, SimulationRequest request, @Nullable GateRecord after, int limit) {
         if (request.workflowIds().isEmpty()) {
-            return tx.gateRecords().window(tenant, request.from(), request.to(), fetch);
+            return tx.gateRecords().window(tenant, request.from(), request.to(), after, limit);
         }
-        return tx.gateRecords().forWorkflows(tenant, request.workflowIds(), fetch).stream()
-                .filter(r -> request.from() == null || !r.gatedAt().isBefore(request.from()))
-                .filter(r -> request.to() == null || r.gatedAt().isBefore(request.to()))
-                .toList();
+        return tx.gateRecords().forWorkflows(tenant, request.workflowIds(), after, limit);
+    }
+
+    /** Workflow selections may narrow the window too; a plain window is applied by the query already. */
+    private static boolean inWindow(GateRecord r, SimulationRequest request) {
+        return (request.from() == null || !r.gatedAt().isBefore(request.from()))
+                && (request.to() == null || r.gatedAt().isBefore(request.to()));
     }
 
     private static <T> T read(String json, TypeReference<T> type) {
