@@ -3,6 +3,7 @@ package dev.arbiter.core;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Dates of birth, only where a label says so ("DOB", "date of birth", "born on", ...): a bare date is far more
@@ -16,8 +17,8 @@ final class BirthDateDetector implements Detector {
     private static final int WINDOW = 64;
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    private static final Pattern FILLER =
-            Pattern.compile("(?i)(?:[\\s:=\\-\"'#.,(]|\\b(?:is|was|on|of|date)\\b){0,24}");
+    private static final List<String> FILLER_WORDS = List.of("is", "was", "on", "of", "date");
+    private static final String FILLER_CHARS = ":=-\"'#.,(";
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b");
     private static final Pattern ISO = Pattern.compile("(\\d{4})[/.-](\\d{1,2})[/.-](\\d{1,2})\\b");
     private static final Pattern DAY_MONTH =
@@ -35,16 +36,37 @@ final class BirthDateDetector implements Detector {
         for (Cue label : LABELS) {
             for (int k = 0; k < text.hitCount(label); k++) {
                 int from = text.hit(label, k) + label.word().length();
-                String window = text.slice(from, from + WINDOW);
-                Matcher filler = FILLER.matcher(window);
-                int offset = filler.lookingAt() ? filler.end() : 0;
-                int length = dateLength(window.substring(offset));
+                int start = skipFiller(text.text(), from);
+                int length = dateLength(text.slice(start, start + WINDOW));
                 if (length > 0) {
-                    int start = from + offset;
                     out.add(new Finding(FindingType.DATE_OF_BIRTH, start, start + length, 0.85, "date_of_birth"));
                 }
             }
         }
+    }
+
+    /** Skips blanks, punctuation such as {@code :} and the words "is", "was", "on", "of", "date" after a label. */
+    private static int skipFiller(String s, int from) {
+        int i = from;
+        int skipped = 0;
+        while (i < s.length() && skipped < 24) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || FILLER_CHARS.indexOf(c) >= 0) {
+                i++;
+                skipped++;
+                continue;
+            }
+            int word = i;
+            while (word < s.length() && ScanText.isAsciiLetter(s.charAt(word))) {
+                word++;
+            }
+            if (word == i || !FILLER_WORDS.contains(s.substring(i, word).toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+            i = word;
+            skipped++;
+        }
+        return i;
     }
 
     /** The length of a valid date at the start of {@code s}, or 0. Overlapping label hits are deduplicated later. */

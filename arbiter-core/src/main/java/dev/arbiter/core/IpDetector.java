@@ -39,6 +39,9 @@ final class IpDetector implements Detector {
     }
 
     private static boolean isDottedQuad(ScanText text, int k) {
+        if (text.runLength(k) > 3 || text.charAt(text.runEnd(k)) != '.') {
+            return false;
+        }
         for (int run = k; run < k + 3; run++) {
             if (text.charAt(text.runEnd(run)) != '.' || text.runStart(run + 1) != text.runEnd(run) + 1) {
                 return false;

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param note what the case shows; the test name
  * @param policies policy documents, canonical or shorthand
  * @param context flat context entries ({@code step_input}/{@code tool_input} maps are expanded)
- * @param piiProbe {@code null} for the default test probe, {@code off} for none, or an RE2J pattern
+ * @param piiProbe {@code null} for the real detectors (ContentScanner), {@code off} for none, or an RE2J pattern
  * @param want expected decision, or {@code null} when an error is expected
  * @param wantError expected path of a validation error, or {@code null}
  * @param wantErrorMessage expected substring of that error's message, or {@code null}

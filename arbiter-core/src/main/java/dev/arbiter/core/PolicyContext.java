@@ -87,16 +87,23 @@ public final class PolicyContext {
         private final Map<String, Object> entries = new LinkedHashMap<>();
         private Map<String, Object> stepInput;
         private Map<String, Object> toolInput;
-        private Predicate<CharSequence> piiProbe;
+        // The real detectors by default, so that a seed policy on step_input.contains_pii works out of the box.
+        private Predicate<CharSequence> piiProbe = ContentScanner.defaults()::containsPii;
 
         private Builder() {}
 
         /**
-         * Sets the probe that derives {@code step_input.contains_pii} and {@code tool_input.contains_pii}, e.g.
-         * {@code ContentScanner.defaults()::containsPii}. Without a probe those keys stay missing unless put.
+         * Replaces the probe that derives {@code step_input.contains_pii} and {@code tool_input.contains_pii};
+         * the default is {@code ContentScanner.defaults()::containsPii}.
          */
         public Builder piiProbe(Predicate<CharSequence> probe) {
             this.piiProbe = Objects.requireNonNull(probe, "probe");
+            return this;
+        }
+
+        /** Derives no {@code contains_pii} keys at all; they stay missing unless put. */
+        public Builder withoutPiiProbe() {
+            this.piiProbe = null;
             return this;
         }
 

@@ -111,11 +111,14 @@ final class SqlStatements {
 
     /** The risks of {@code sql}, or empty when it does not parse (within the guards). */
     static Optional<Set<Risk>> risks(String sql) {
-        if (sql.length() > MAX_LENGTH || CCJSqlParserUtil.getNestingDepth(sql) > MAX_NESTING) {
+        if (sql.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         Statements statements;
         try {
+            if (CCJSqlParserUtil.getNestingDepth(sql) > MAX_NESTING) {
+                return Optional.empty();
+            }
             statements = CCJSqlParserUtil.parseStatements(sql, PARSER, parser -> parser.withTimeOut(TIMEOUT_MILLIS));
         } catch (JSQLParserException | RuntimeException notSql) {
             return Optional.empty();

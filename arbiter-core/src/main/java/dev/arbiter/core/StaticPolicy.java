@@ -48,10 +48,12 @@ public record StaticPolicy(
         ORGANIZATION,
         TENANT;
 
+        /** The contract's spelling: {@code system}, {@code organization}, {@code tenant}. */
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** Parses the contract's spelling, case-insensitively; empty when the name is unknown. */
         public static Optional<Tier> fromWireName(String name) {
             return parse(Tier.class, name);
         }
@@ -64,10 +66,12 @@ public record StaticPolicy(
         MEDIUM,
         LOW;
 
+        /** The contract's spelling: {@code critical}, {@code high}, {@code medium}, {@code low}. */
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** Parses the contract's spelling, case-insensitively; empty when the name is unknown. */
         public static Optional<Severity> fromWireName(String name) {
             return parse(Severity.class, name);
         }
@@ -115,8 +119,9 @@ public record StaticPolicy(
     }
 
     /**
-     * Builds a {@link StaticPolicy}. Defaults: name = id, category {@code custom}, tier {@code tenant}, severity
-     * {@code medium}, phase {@code both}, priority 50, enabled, empty description, pattern-only. Not thread-safe.
+     * Builds a {@link StaticPolicy}; each setter sets the component of the same name. Defaults: name = id, category
+     * {@code custom}, tier {@code tenant}, severity {@code medium}, phase {@code both}, priority 50, enabled, empty
+     * description, pattern-only. Not thread-safe.
      */
     public static final class Builder {
         private final String id;
@@ -184,6 +189,7 @@ public record StaticPolicy(
             return this;
         }
 
+        /** The policy; its content is validated by {@link StaticPolicySet#compile}. */
         public StaticPolicy build() {
             return new StaticPolicy(
                     id,

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * Static policies that cannot be compiled, with every problem found (not only the first).
  *
- * <p>The server answers 400 with these errors (wire contract §2.4: an invalid regex is a 400).
+ * <p>The server answers 400 with these errors (wire contract §2.4: an invalid regex is a 400). Immutable.
  */
 public final class StaticPolicyValidationException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -40,6 +40,7 @@ public final class StaticPolicyValidationException extends IllegalArgumentExcept
         this.errors = List.copyOf(errors);
     }
 
+    /** Every problem found, in the order of the policies. */
     public List<FieldError> errors() {
         return errors;
     }

@@ -12,7 +12,7 @@ class CueAutomatonTest {
         for (Cue cue : Cue.values()) {
             String text = " " + cue.word() + " ";
             List<String> hits = new ArrayList<>();
-            CueAutomaton.instance().scan(text, (c, start) -> hits.add(c + "@" + start));
+            CueAutomaton.instance().scan(text.toCharArray(), (c, start) -> hits.add(c + "@" + start));
             assertThat(hits).as(cue.word()).contains(cue + "@1");
         }
     }
@@ -20,10 +20,10 @@ class CueAutomatonTest {
     @Test
     void scan_isCaseInsensitiveAndFindsOverlappingCues() {
         List<String> hits = new ArrayList<>();
-        CueAutomaton.instance().scan("UNION Select DOB", (c, start) -> hits.add(c + "@" + start));
+        CueAutomaton.instance().scan("UNION Select DOB".toCharArray(), (c, start) -> hits.add(c + "@" + start));
         assertThat(hits).contains("UNION@0", "SELECT@6", "DOB@13");
         List<String> nested = new ArrayList<>();
-        CueAutomaton.instance().scan("password", (c, start) -> nested.add(c + "@" + start));
+        CueAutomaton.instance().scan("password".toCharArray(), (c, start) -> nested.add(c + "@" + start));
         assertThat(nested).contains("PASS@0");
     }
 

@@ -53,10 +53,23 @@ class PolicyContextTest {
 
     @Test
     void withoutProbe_containsPiiIsMissing() {
-        PolicyContext context =
-                PolicyContext.builder().stepInput(Map.of("ssn", "123-45-6789")).build();
+        PolicyContext context = PolicyContext.builder()
+                .withoutPiiProbe()
+                .stepInput(Map.of("ssn", "123-45-6789"))
+                .build();
 
         assertThat(context.value("step_input.contains_pii")).isEmpty();
+    }
+
+    @Test
+    void defaultProbe_isTheContentScanner() {
+        PolicyContext context = PolicyContext.builder()
+                .stepInput(Map.of("note", "card 4111 1111 1111 1111"))
+                .toolInput(Map.of("ssn", "000-12-3456"))
+                .build();
+
+        assertThat(context.value("step_input.contains_pii")).contains(true);
+        assertThat(context.value("tool_input.contains_pii")).contains(false);
     }
 
     @Test

@@ -100,7 +100,8 @@ class SeedPoliciesTest {
         assertThat(allowed.policiesEvaluated()).isEqualTo(5);
     }
 
+    /** A gate's context with the real detectors deciding {@code step_input.contains_pii}. */
     private static PolicyContext.Builder gate() {
-        return PolicyContext.builder().piiProbe(PolicyCaseRunner.TEST_PROBE);
+        return PolicyContext.builder();
     }
 }

@@ -120,8 +120,11 @@ public final class PolicySimulator {
             PolicySets.Snapshot current,
             Candidate candidate,
             SimulationTally tally) {
-        PolicyContext context =
-                PolicyContext.builder().putAll(read(record.contextJson(), MAP)).build();
+        // Derived facts (contains_pii, workflow totals) are replayed as recorded, never recomputed.
+        PolicyContext context = PolicyContext.builder()
+                .withoutPiiProbe()
+                .putAll(read(record.contextJson(), MAP))
+                .build();
         Decision proposed = candidate.set().evaluate(context);
         GateDecision to = GateDecisions.of(proposed.outcome());
         SimulationTally.Gate gate;
