@@ -35,8 +35,14 @@ public final class Json {
     /** Deepest nesting of objects and arrays accepted in one document. */
     public static final int MAX_NESTING_DEPTH = 64;
 
-    /** Largest document accepted, in bytes (also the HTTP body limit). */
+    /** The server's HTTP request body limit, in bytes; a larger request is answered with 413. */
     public static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+    /**
+     * Largest document this mapper reads, in bytes. Far above the request limit, because a client reads
+     * responses (a page of 1,000 audit records) with the same mapper; it bounds memory, not requests.
+     */
+    public static final long MAX_READ_BYTES = 64L * 1024 * 1024;
 
     private static final ObjectMapper SHARED = newMapper();
 
@@ -52,8 +58,8 @@ public final class Json {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                        .maxStringLength(MAX_DOCUMENT_BYTES)
+                        .maxDocumentLength(MAX_READ_BYTES)
+                        .maxStringLength((int) (MAX_READ_BYTES / 4))
                         .maxNumberLength(100)
                         .build())
                 .build();

@@ -5,6 +5,8 @@ import dev.arbiter.wire.audit.AuditSearchRequest;
 import dev.arbiter.wire.audit.AuditSearchResponse;
 import dev.arbiter.wire.audit.AuditVerifyResponse;
 import dev.arbiter.wire.workflow.ApprovalStatus;
+import dev.arbiter.wire.workflow.Checkpoint;
+import dev.arbiter.wire.workflow.CheckpointsResponse;
 import dev.arbiter.wire.workflow.CreateWorkflowRequest;
 import dev.arbiter.wire.workflow.CreateWorkflowResponse;
 import dev.arbiter.wire.workflow.DecisionSource;
@@ -340,6 +342,39 @@ class GoldenTest {
                 "broken",
                 new AuditVerifyResponse(
                         "community", false, 12, "aud_07", 7L, "hash does not match the record's content"));
+    }
+
+    @Test
+    void checkpointsResponse_matchesGolden() throws IOException {
+        Golden.check(
+                "two",
+                new CheckpointsResponse(
+                        "wf_abc123",
+                        List.of(
+                                new Checkpoint(
+                                        41,
+                                        "wf_abc123",
+                                        "plan",
+                                        1,
+                                        "llm_call",
+                                        "step_gate",
+                                        GateDecision.ALLOW,
+                                        "No matching policies",
+                                        true,
+                                        0,
+                                        T1),
+                                new Checkpoint(
+                                        44,
+                                        "wf_abc123",
+                                        "deploy",
+                                        2,
+                                        "connector_call",
+                                        "approval_boundary",
+                                        GateDecision.REQUIRE_APPROVAL,
+                                        "Deployment steps require human approval",
+                                        true,
+                                        0,
+                                        Instant.parse("2026-02-07T10:00:05Z")))));
     }
 
     private static PolicyMatch deployMatch() {

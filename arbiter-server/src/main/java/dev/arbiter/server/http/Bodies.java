@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.arbiter.server.error.ApiException;
-import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.wire.Json;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -147,10 +146,5 @@ final class Bodies {
             }
         }
         return true;
-    }
-
-    /** Shorthand used by handlers for the 400 of a failed parse of something other than JSON. */
-    static ApiException badQuery(String message) {
-        return new ApiException(ErrorCode.BAD_REQUEST, message);
     }
 }

@@ -159,9 +159,11 @@ public final class WorkflowService {
             facts.put("total_steps", done.totalSteps());
             facts.put("steps_executed", steps.size());
             Operation op = switch (event) {
+                case COMPLETE -> Operation.COMPLETED;
                 case ABORT -> Operation.ABORTED;
                 case FAIL -> Operation.FAILED;
-                default -> Operation.COMPLETED;
+                case GATE_STEP, COMPLETE_STEP, APPROVE_STEP, REJECT_STEP, RESUME ->
+                    throw new IllegalStateException("not a workflow-finishing event: " + event);
             };
             tx.audit().append(AuditEntries.workflow(caller, done, op, facts));
             return new WorkflowActionResponse(done.id(), to, message, reason);
