@@ -60,6 +60,55 @@ class PolicyCaseRunnerTest {
                 .hasMessageContaining("exactly one of want and want_error");
     }
 
+    @Test
+    void fromTree_caseWithoutPolicies_usesDefaults() {
+        Map<String, Object> raw = Map.of(
+                "note",
+                "n",
+                "context",
+                Map.of("model", "gpt-4"),
+                "want",
+                Map.of("decision", "block", "matched", List.of("p")));
+
+        List<PolicyCase> cases = PolicyCase.fromTree(Map.of("cases", List.of(raw)), "cases.yaml", List.of(BLOCK_GPT4));
+
+        assertThat(cases).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo("cases.yaml#0");
+            assertThat(c.run()).isEmpty();
+        });
+    }
+
+    @Test
+    void fromTree_caseWithoutPoliciesAndNoDefaults_isRejected() {
+        Map<String, Object> raw = Map.of("note", "n", "want", Map.of("decision", "allow"));
+
+        assertThatThrownBy(() -> PolicyCase.fromTree(List.of(raw), "cases.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cases.yaml#0: 'policies' is required");
+    }
+
+    @Test
+    void fromTree_scalarDocument_isRejected() {
+        assertThatThrownBy(() -> PolicyCase.fromTree("nope", "cases.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cases.yaml: expected a list of cases");
+    }
+
+    @Test
+    void run_badProbePattern_isAFailureNotACrash() {
+        PolicyCase testCase = new PolicyCase(
+                "inline",
+                "note",
+                List.of(BLOCK_GPT4),
+                Map.of("step_input", Map.of("a", "b")),
+                "(unclosed",
+                new PolicyCase.Want("allow", List.of(), List.of(), List.of(), null, null),
+                null,
+                null);
+
+        assertThat(testCase.run()).singleElement().asString().startsWith("case could not run");
+    }
+
     private static PolicyCase caseWanting(String decision, List<String> matched) {
         return new PolicyCase(
                 "inline",

@@ -24,7 +24,9 @@ class PublicApiTest {
                 PolicySet.class,
                 Decision.class,
                 PolicyMatch.class,
-                EvaluationError.class);
+                EvaluationError.class,
+                PolicyCase.class,
+                PolicyCase.Want.class);
 
         assertThat(api).allMatch(type -> Modifier.isPublic(type.getModifiers()));
     }
@@ -46,6 +48,8 @@ class PublicApiTest {
                 PolicyCompiler.class,
                 PolicyIds.class,
                 PolicyIndex.class,
+                PolicyCaseReader.class,
+                PolicyCaseRunner.class,
                 PolicyReader.class,
                 Scalars.class,
                 ValueTest.class);

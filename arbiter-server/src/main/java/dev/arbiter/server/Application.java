@@ -8,6 +8,16 @@ import dev.arbiter.server.http.HttpServer;
 import dev.arbiter.server.http.Metrics;
 import dev.arbiter.server.http.Routes;
 import dev.arbiter.server.http.Services;
+import dev.arbiter.server.policy.DynamicPolicyQueries;
+import dev.arbiter.server.policy.DynamicPolicyService;
+import dev.arbiter.server.policy.PolicyImporter;
+import dev.arbiter.server.policy.PolicyServices;
+import dev.arbiter.server.policy.PolicySets;
+import dev.arbiter.server.policy.PolicySimulator;
+import dev.arbiter.server.policy.PolicyTester;
+import dev.arbiter.server.policy.StaticPolicyQueries;
+import dev.arbiter.server.policy.StaticPolicyService;
+import dev.arbiter.server.policy.StaticPolicySets;
 import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GatePolicies;
 import dev.arbiter.server.workflow.GateService;
@@ -59,13 +69,22 @@ public final class Application implements AutoCloseable {
                 LOG.info("loaded {} policies from {} for every tenant", count, config.policyFile());
             }
             Metrics metrics = new Metrics();
+            PolicySets policySets = new PolicySets();
             Services services = new Services(
                     new WorkflowService(database, ids),
-                    new GateService(database, new GatePolicies(), piiProbe, config.approvalBaseUrl()),
+                    new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl()),
                     new StepService(database),
                     new Checkpoints(database),
                     new AuditService(database));
-            Routes routes = new Routes(database, metrics, clock, services);
+            PolicyServices policies = new PolicyServices(
+                    new DynamicPolicyService(database, config.mode()),
+                    new DynamicPolicyQueries(database, clock),
+                    new PolicyImporter(database, config.mode()),
+                    new PolicyTester(database, piiProbe),
+                    new PolicySimulator(database, policySets, clock),
+                    new StaticPolicyService(database, config.mode()),
+                    new StaticPolicyQueries(database, new StaticPolicySets(), clock));
+            Routes routes = new Routes(database, metrics, clock, services, policies);
             JwtVerifier jwt = config.jwt() == null ? null : new JwtVerifier(config.jwt(), clock);
             Authenticator authenticator = new Authenticator(config.mode(), clients(database), jwt);
             return new Application(config, database, new HttpServer(config, routes, authenticator, metrics));

@@ -2,21 +2,23 @@ package dev.arbiter.server;
 
 import dev.arbiter.server.cli.AuditCommand;
 import dev.arbiter.server.cli.ClientsCommand;
+import dev.arbiter.server.cli.PoliciesCommand;
 import dev.arbiter.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code arbiter} command line: {@code serve}, {@code clients create|list|revoke},
- * {@code audit verify}. Every command that touches data reads the same settings as the server
- * ({@link ConfigLoader}).
+ * {@code audit verify}, {@code policies apply|test|simulate|rollback|versions}. Every command that
+ * touches the database reads the same settings as the server ({@link ConfigLoader}); the
+ * {@code policies} commands talk to a running server over HTTP instead.
  */
 @Command(
         name = "arbiter",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Governance control plane for AI agents.",
-        subcommands = {ServeCommand.class, ClientsCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, ClientsCommand.class, AuditCommand.class, PoliciesCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -21,6 +21,9 @@ public final class Tx {
     private @Nullable ApiClients clients;
     private @Nullable Policies policies;
     private @Nullable Outbox outbox;
+    private @Nullable ManagedPolicies dynamicPolicies;
+    private @Nullable ManagedPolicies staticPolicies;
+    private @Nullable GateRecords gateRecords;
 
     Tx(Handle handle, Clock clock, Ids ids, Dialect dialect) {
         this.handle = handle;
@@ -79,5 +82,31 @@ public final class Tx {
             outbox = new Outbox(handle, this::now, dialect);
         }
         return outbox;
+    }
+
+    /** Policies of one kind as the management API changes them (versions, soft deletion, tenant lock). */
+    public ManagedPolicies managedPolicies(PolicyKind kind) {
+        return switch (kind) {
+            case DYNAMIC -> {
+                if (dynamicPolicies == null) {
+                    dynamicPolicies = new ManagedPolicies(handle, this::now, kind);
+                }
+                yield dynamicPolicies;
+            }
+            case STATIC -> {
+                if (staticPolicies == null) {
+                    staticPolicies = new ManagedPolicies(handle, this::now, kind);
+                }
+                yield staticPolicies;
+            }
+        };
+    }
+
+    /** The gate records policy simulation replays. */
+    public GateRecords gateRecords() {
+        if (gateRecords == null) {
+            gateRecords = new GateRecords(handle);
+        }
+        return gateRecords;
     }
 }

@@ -75,4 +75,17 @@ class H2StoreIT {
             return CLOCK;
         }
     }
+
+    @Nested
+    class PolicyManagement extends PolicyManagementContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
 }

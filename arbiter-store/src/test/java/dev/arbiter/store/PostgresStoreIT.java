@@ -72,4 +72,17 @@ class PostgresStoreIT {
             return CLOCK;
         }
     }
+
+    @Nested
+    class PolicyManagement extends PolicyManagementContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param cached true when served from the stored decision (always present)
  * @param decisionSource {@code fresh} or {@code cached}
  * @param retryContext facts about earlier attempts (always present)
+ * @param shadowMatches Arbiter's addition: shadow-mode policies that matched this fresh evaluation and what they
+ *     would have done; they never change {@code decision}. Omitted when empty and on cached answers
  */
 public record StepGateResponse(
         GateDecision decision,
@@ -44,12 +46,46 @@ public record StepGateResponse(
 
         boolean cached,
         DecisionSource decisionSource,
-        RetryContext retryContext) {
+        RetryContext retryContext,
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable
+        List<PolicyMatch> shadowMatches) {
     /** Copies the lists. */
     public StepGateResponse {
         policyIds = policyIds == null ? null : List.copyOf(policyIds);
         policiesEvaluated = policiesEvaluated == null ? null : List.copyOf(policiesEvaluated);
         policiesMatched = policiesMatched == null ? null : List.copyOf(policiesMatched);
+        shadowMatches = shadowMatches == null ? null : List.copyOf(shadowMatches);
+    }
+
+    /** A response without shadow matches (the shape before {@code shadow_matches} was added). */
+    public StepGateResponse(
+            GateDecision decision,
+            String stepId,
+            @Nullable String decisionId,
+            @Nullable List<String> policyIds,
+            @Nullable String reason,
+            @Nullable String approvalId,
+            @Nullable String approvalUrl,
+            @Nullable List<PolicyMatch> policiesEvaluated,
+            @Nullable List<PolicyMatch> policiesMatched,
+            boolean cached,
+            DecisionSource decisionSource,
+            RetryContext retryContext) {
+        this(
+                decision,
+                stepId,
+                decisionId,
+                policyIds,
+                reason,
+                approvalId,
+                approvalUrl,
+                policiesEvaluated,
+                policiesMatched,
+                cached,
+                decisionSource,
+                retryContext,
+                null);
     }
 
     /** True when the step may run. */

@@ -3,12 +3,14 @@ package dev.arbiter.server.http;
 import dev.arbiter.server.auth.AuthenticationException;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
+import dev.arbiter.server.policy.PolicyApiException;
 import dev.arbiter.wire.ErrorResponse;
 import dev.arbiter.wire.GenericErrorResponse;
 import dev.arbiter.wire.SimpleErrorResponse;
 import dev.arbiter.wire.StructuredErrorResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place errors become HTTP answers (STYLE Rule 7). The body is the envelope of the route
  * family the path belongs to (contract §0.3): the audit routes use {@code {"success": false,
- * "error"}}; authentication failures {@code {"error"}}; everything else, including unknown routes,
+ * "error"}}; authentication failures {@code {"error"}}; the policy routes their own envelopes (see
+ * {@link PolicyErrors}); everything else, including unknown routes,
  * the Workflow Control Plane's {@code {"error", "code", "message"}} (structured for idempotency-key
  * conflicts). Unexpected exceptions become a 500 with an error id and no exception text; the id and
  * the stack trace are logged once. Thread-safe.
@@ -28,15 +31,34 @@ final class ErrorMapper {
     /** Route families whose error envelopes differ. */
     enum Family {
         WORKFLOW,
-        AUDIT;
+        AUDIT,
+        DYNAMIC_POLICY,
+        STATIC_POLICY,
+        PROBLEM;
 
         static Family of(String path) {
-            return path.startsWith("/api/v1/audit") ? AUDIT : WORKFLOW;
+            if (path.startsWith("/api/v1/audit")) {
+                return AUDIT;
+            }
+            if (path.startsWith(PolicyHandlers.BASE) || path.startsWith(PolicyHandlers.LEGACY)) {
+                return DYNAMIC_POLICY;
+            }
+            if (path.startsWith("/api/v1/static-policies")) {
+                return STATIC_POLICY;
+            }
+            // Arbiter-native routes with no AxonFlow counterpart answer RFC 9457 problems (STYLE Rule 7).
+            return path.startsWith("/api/v1/policies") ? PROBLEM : WORKFLOW;
         }
     }
 
     void api(ApiException e, Context ctx) {
         write(ctx, e.code(), e.getMessage(), e);
+    }
+
+    /** Policy-management failures, in the envelope of the route family; validation errors list their fields. */
+    void policy(PolicyApiException e, Context ctx) {
+        PolicyErrors.write(
+                ctx, Family.of(ctx.path()), e.kind().status(), e.kind().code(), e.getMessage(), e.fields());
     }
 
     void authentication(AuthenticationException e, Context ctx) {
@@ -81,6 +103,8 @@ final class ErrorMapper {
     private static void write(Context ctx, ErrorCode code, String message, @Nullable ApiException e) {
         ctx.status(code.status());
         switch (Family.of(ctx.path())) {
+            case DYNAMIC_POLICY, STATIC_POLICY, PROBLEM ->
+                PolicyErrors.write(ctx, Family.of(ctx.path()), code.status(), code.name(), message, List.of());
             case AUDIT -> ctx.json(GenericErrorResponse.of(message));
             case WORKFLOW -> {
                 if (code.structured() && e != null) {

@@ -4,6 +4,7 @@ import dev.arbiter.server.ServerConfig;
 import dev.arbiter.server.auth.AuthenticationException;
 import dev.arbiter.server.auth.Authenticator;
 import dev.arbiter.server.error.ApiException;
+import dev.arbiter.server.policy.PolicyApiException;
 import dev.arbiter.wire.Json;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -42,6 +43,7 @@ public final class HttpServer implements AutoCloseable {
             javalin.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), ctx.statusCode()));
             javalin.routes.before("/api/*", ctx -> ctx.attribute(PRINCIPAL, authenticator.authenticate(ctx::header)));
             javalin.routes.exception(ApiException.class, errors::api);
+            javalin.routes.exception(PolicyApiException.class, errors::policy);
             javalin.routes.exception(AuthenticationException.class, errors::authentication);
             javalin.routes.exception(HttpResponseException.class, errors::javalin);
             javalin.routes.exception(Exception.class, errors::unexpected);

@@ -1,22 +1,14 @@
 package dev.arbiter.server.workflow;
 
 import dev.arbiter.core.Decision;
-import dev.arbiter.core.Outcome;
-import dev.arbiter.core.Policy;
 import dev.arbiter.core.PolicyContext;
-import dev.arbiter.core.PolicyParser;
 import dev.arbiter.core.PolicySet;
-import dev.arbiter.core.PolicyValidationException;
-import dev.arbiter.store.Policies;
-import dev.arbiter.store.StoredPolicy;
+import dev.arbiter.server.policy.GateDecisions;
+import dev.arbiter.server.policy.PolicySets;
 import dev.arbiter.store.Tx;
 import dev.arbiter.wire.workflow.GateDecision;
 import dev.arbiter.wire.workflow.PolicyMatch;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +16,14 @@ import org.slf4j.LoggerFactory;
  * Evaluates a step gate against the caller's tenant's policies (plus global ones) with the policy
  * core, and maps the core's decision to the contract's three gate decisions and reason strings.
  *
- * <p>Each tenant's compiled {@link PolicySet} is cached with the store's policy-set versions of the
- * tenant and of {@code global}; every gate compares them (one indexed read each) and recompiles when
- * either changed, so a policy written by any replica or by a test applies to the next gate. A stored
- * policy the core rejects is skipped and logged: files and the policy API validate before storing.
- * Thread-safe.
+ * <p>The compiled policies come from {@link PolicySets}, which checks the tenant's and the global
+ * policy-set versions at every gate, so a policy written by any replica applies to the next gate.
+ * Shadow-mode matches are reported alongside and never change the decision. Thread-safe.
  */
 public final class GatePolicies {
     private static final Logger LOG = LoggerFactory.getLogger(GatePolicies.class);
 
-    /** What a gate decided, in wire terms. */
+    /** What a gate decided, in wire terms, plus the core decision and the policies it was made with. */
     record Evaluation(
             GateDecision decision,
             String reason,
@@ -41,29 +31,35 @@ public final class GatePolicies {
             List<PolicyMatch> matched,
             List<String> policyIds,
             List<String> shadowPolicyIds,
-            int policiesEvaluated) {}
+            int policiesEvaluated,
+            List<PolicyMatch> shadowMatches,
+            Decision core,
+            PolicySets.Snapshot policies) {}
 
-    private record Compiled(long tenantVersion, long globalVersion, PolicySet set) {}
+    private final PolicySets sets;
 
-    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+    /** Gate evaluation over the shared compiled policy sets. */
+    public GatePolicies(PolicySets sets) {
+        this.sets = sets;
+    }
 
     /** Evaluates {@code context} against the tenant's current policies, reading versions through {@code tx}. */
     Evaluation evaluate(Tx tx, String tenant, PolicyContext context) {
-        PolicySet set = policySet(tx, tenant);
-        Decision decision = set.evaluate(context);
+        PolicySets.Snapshot snapshot = sets.current(tx, tenant);
+        Decision decision = snapshot.set().evaluate(context);
         decision.errors()
                 .forEach(error ->
                         LOG.warn("policy={} could not be evaluated for a gate: {}", error.policyId(), error.message()));
-        return map(decision);
+        return map(decision, snapshot);
     }
 
+    /** As {@link #map(Decision, PolicySets.Snapshot)} for a decision made outside any stored policy set. */
     static Evaluation map(Decision decision) {
-        Outcome outcome = decision.outcome();
-        GateDecision gate = switch (outcome) {
-            case BLOCK -> GateDecision.BLOCK;
-            case REQUIRE_APPROVAL -> GateDecision.REQUIRE_APPROVAL;
-            case ALLOW, LOG, WARN, REDACT -> GateDecision.ALLOW;
-        };
+        return map(decision, new PolicySets.Snapshot(0, 0, PolicySet.empty(), List.of(), List.of()));
+    }
+
+    static Evaluation map(Decision decision, PolicySets.Snapshot snapshot) {
+        GateDecision gate = GateDecisions.of(decision.outcome());
         String reason = switch (gate) {
             case BLOCK -> orDefault(decision, "Step blocked by policy");
             case REQUIRE_APPROVAL -> orDefault(decision, "Step requires human approval");
@@ -72,7 +68,22 @@ public final class GatePolicies {
                         ? decision.reason()
                         : decision.policiesEvaluated() == 0 ? "No policies configured" : Decision.NO_MATCH_REASON;
         };
-        List<PolicyMatch> applied = decision.matches().stream()
+        List<PolicyMatch> applied = wire(decision.matches());
+        return new Evaluation(
+                gate,
+                reason,
+                applied,
+                gate == GateDecision.ALLOW ? List.of() : applied,
+                decision.policyIds(),
+                decision.shadowPolicyIds(),
+                decision.policiesEvaluated(),
+                wire(decision.shadowMatches()),
+                decision,
+                snapshot);
+    }
+
+    private static List<PolicyMatch> wire(List<dev.arbiter.core.PolicyMatch> matches) {
+        return matches.stream()
                 .map(m -> new PolicyMatch(
                         m.policyId(),
                         m.policyName(),
@@ -83,60 +94,6 @@ public final class GatePolicies {
                         null,
                         null))
                 .toList();
-        return new Evaluation(
-                gate,
-                reason,
-                applied,
-                gate == GateDecision.ALLOW ? List.of() : applied,
-                decision.policyIds(),
-                decision.shadowPolicyIds(),
-                decision.policiesEvaluated());
-    }
-
-    private PolicySet policySet(Tx tx, String tenant) {
-        long tenantVersion = tx.policies().setVersion(tenant);
-        long globalVersion = tx.policies().setVersion(Policies.GLOBAL_TENANT);
-        Compiled cached = cache.get(tenant);
-        if (cached != null && cached.tenantVersion() == tenantVersion && cached.globalVersion() == globalVersion) {
-            return cached.set();
-        }
-        Map<String, Policy> byId = new LinkedHashMap<>();
-        for (StoredPolicy stored : tx.policies().listEnabled(tenant)) {
-            parse(stored).ifPresent(p -> byId.putIfAbsent(p.id(), p));
-        }
-        if (!tenant.equals(Policies.GLOBAL_TENANT)) {
-            for (StoredPolicy stored : tx.policies().listEnabled(Policies.GLOBAL_TENANT)) {
-                parse(stored).ifPresent(p -> byId.putIfAbsent(p.id(), p));
-            }
-        }
-        PolicySet set = PolicySet.compile(new ArrayList<>(byId.values()));
-        cache.put(tenant, new Compiled(tenantVersion, globalVersion, set));
-        LOG.info(
-                "tenant={} compiled {} policies (version {}, global version {})",
-                tenant,
-                set.size(),
-                tenantVersion,
-                globalVersion);
-        return set;
-    }
-
-    /** The stored definition as a core policy; its own {@code id} if it has one, else the stored UUID. */
-    static java.util.Optional<Policy> parse(StoredPolicy stored) {
-        try {
-            Map<String, Object> definition = new LinkedHashMap<>(JsonText.map(stored.definitionJson()));
-            boolean hasId = definition.get("id") instanceof String id && !id.isBlank();
-            Policy policy = PolicyParser.parse(definition);
-            policy = hasId ? policy : policy.withId(stored.id().toString());
-            PolicySet.compile(List.of(policy));
-            return java.util.Optional.of(policy.withEnabled(stored.enabled()));
-        } catch (PolicyValidationException | IllegalStateException e) {
-            LOG.error(
-                    "policy={} tenant={} is invalid and is skipped: {}",
-                    stored.id(),
-                    stored.tenantId(),
-                    e.getMessage());
-            return java.util.Optional.empty();
-        }
     }
 
     /**

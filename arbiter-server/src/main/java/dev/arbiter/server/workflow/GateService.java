@@ -4,6 +4,7 @@ import dev.arbiter.core.PolicyContext;
 import dev.arbiter.server.auth.Principal;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
+import dev.arbiter.server.policy.GateRecording;
 import dev.arbiter.server.workflow.AuditEntries.Operation;
 import dev.arbiter.store.Approval;
 import dev.arbiter.store.Attempts;
@@ -24,6 +25,7 @@ import dev.arbiter.wire.workflow.StepGateResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -98,7 +100,8 @@ public final class GateService {
                         null,
                         Map.of("decision_source", "cached")));
         boolean pending = step.approval().isPending();
-        return response(step, answer.decision(), answer.reason(), previous, true, pending, includePriorOutput);
+        return response(
+                step, answer.decision(), answer.reason(), previous, true, pending, includePriorOutput, List.of());
     }
 
     private StepGateResponse fresh(
@@ -165,13 +168,35 @@ public final class GateService {
         facts.put("policies_matched", evaluation.matched().size());
         facts.put("policy_ids", evaluation.policyIds());
         facts.put("shadow_policy_ids", evaluation.shadowPolicyIds());
+        facts.put("shadow_matches", evaluation.shadowMatches());
+        facts.put("policy_set_version", evaluation.policies().tenantVersion());
+        facts.put("global_policy_set_version", evaluation.policies().globalVersion());
+        tx.gateRecords()
+                .append(GateRecording.of(
+                        caller.tenant(),
+                        w.id(),
+                        stepId,
+                        gate.decisionId(),
+                        now,
+                        decision.wire(),
+                        evaluation.core(),
+                        evaluation.policies(),
+                        context));
         tx.audit()
                 .append(AuditEntries.step(
                         caller, w, step, Operation.STEP_GATE, decision, evaluation.reason(), null, facts));
         StepDecision previous =
                 existing == null ? decision : existing.attempts().lastDecision();
         boolean pending = decision == StepDecision.REQUIRE_APPROVAL;
-        return response(step, decision, evaluation.reason(), previous, false, pending, includePriorOutput);
+        return response(
+                step,
+                decision,
+                evaluation.reason(),
+                previous,
+                false,
+                pending,
+                includePriorOutput,
+                evaluation.shadowMatches());
     }
 
     private StepGateResponse response(
@@ -181,7 +206,8 @@ public final class GateService {
             StepDecision previous,
             boolean cached,
             boolean pending,
-            boolean includePriorOutput) {
+            boolean includePriorOutput,
+            List<dev.arbiter.wire.workflow.PolicyMatch> shadowMatches) {
         var applied = JsonText.matches(step.gate().policiesEvaluatedJson());
         var matched = decision == StepDecision.ALLOW
                 ? java.util.List.<dev.arbiter.wire.workflow.PolicyMatch>of()
@@ -204,7 +230,8 @@ public final class GateService {
                 matched,
                 cached,
                 cached ? DecisionSource.CACHED : DecisionSource.FRESH,
-                RetryContexts.of(step, previous, includePriorOutput));
+                RetryContexts.of(step, previous, includePriorOutput),
+                shadowMatches);
     }
 
     private static void checkIdempotencyKey(

@@ -72,4 +72,19 @@ class GatePoliciesTest {
         assertThat(e.applied()).hasSize(1);
         assertThat(e.matched()).as("policies_matched only when not allowed").isEmpty();
     }
+
+    @Test
+    void map_shadowMatch_isReportedButNeverDecides() {
+        PolicyMatch shadow = new PolicyMatch("s", "trial-block", Outcome.BLOCK, "trying it out", "high");
+        GatePolicies.Evaluation e =
+                GatePolicies.map(new Decision(Outcome.ALLOW, List.of(), List.of(shadow), 1, List.of()));
+        assertThat(e.decision()).isEqualTo(GateDecision.ALLOW);
+        assertThat(e.reason()).isEqualTo("No matching policies");
+        assertThat(e.policyIds()).isEmpty();
+        assertThat(e.shadowPolicyIds()).containsExactly("s");
+        assertThat(e.shadowMatches()).singleElement().satisfies(m -> {
+            assertThat(m.action()).isEqualTo("block");
+            assertThat(m.reason()).isEqualTo("trying it out");
+        });
+    }
 }

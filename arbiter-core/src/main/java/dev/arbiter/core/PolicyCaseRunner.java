@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Runs one {@link PolicyCase} and lists what differed from its expectation (empty when it passed). Free of JUnit so
- * that the CLI can reuse it.
+ * Runs one {@link PolicyCase} and lists what differed from its expectation (empty when it passed). Main code so
+ * that the CLI ({@code arbiter policies test}) runs the same cases as the conformance suite.
  *
  * <p>Besides the expectation, every case checks the index: the decision of the whole set must name the same
  * matches as evaluating each policy on its own, where no index can prune anything.

@@ -1,0 +1,30 @@
+package dev.arbiter.wire.policy;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of a static policy.
+ *
+ * @param version the version number
+ * @param snapshot the policy as of this version
+ * @param changedBy who
+ * @param changedAt when
+ * @param changeType {@code created}, {@code updated}, {@code deleted}, {@code rollback}, ...
+ * @param changeSummary one line describing the change
+ */
+public record StaticPolicyVersionEntry(
+        int version,
+        StaticPolicyResource snapshot,
+        @Nullable String changedBy,
+        Instant changedAt,
+        String changeType,
+        @Nullable String changeSummary) {
+    /** Checks required fields. */
+    public StaticPolicyVersionEntry {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(changedAt, "changedAt");
+        Objects.requireNonNull(changeType, "changeType");
+    }
+}

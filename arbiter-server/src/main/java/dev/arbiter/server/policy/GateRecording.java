@@ -1,0 +1,58 @@
+package dev.arbiter.server.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.arbiter.core.Decision;
+import dev.arbiter.core.PolicyContext;
+import dev.arbiter.store.ContextSnapshot;
+import dev.arbiter.store.GateRecord;
+import dev.arbiter.wire.Json;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a fresh gate evaluation leaves for simulation: its context (bounded, see {@link BoundedContext}), its
+ * decision and the policy-set versions it was made under. Stateless.
+ */
+public final class GateRecording {
+    /** Largest context kept per gate, in characters: the same bound as a step's context snapshot. */
+    public static final int MAX_CONTEXT_CHARS = ContextSnapshot.MAX_CHARS;
+
+    private GateRecording() {}
+
+    /** The record of one fresh evaluation. */
+    public static GateRecord of(
+            String tenant,
+            String workflowId,
+            String stepId,
+            String decisionId,
+            Instant gatedAt,
+            String gateDecision,
+            Decision decision,
+            PolicySets.Snapshot policies,
+            PolicyContext context) {
+        BoundedContext bounded = BoundedContext.of(context.asMap(), MAX_CONTEXT_CHARS);
+        return new GateRecord(
+                0,
+                tenant,
+                workflowId,
+                stepId,
+                decisionId,
+                gatedAt,
+                gateDecision,
+                decision.outcome().wireName(),
+                json(decision.policyIds()),
+                json(decision.shadowPolicyIds()),
+                policies.tenantVersion(),
+                policies.globalVersion(),
+                bounded.json(),
+                bounded.truncatedKeys().isEmpty() ? null : json(bounded.truncatedKeys()));
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return Json.mapper().writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write ids as JSON", e);
+        }
+    }
+}
