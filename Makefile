@@ -7,11 +7,15 @@ endif
 export JAVA_HOME
 MVN := ./mvnw -B -ntp
 
-.PHONY: build test bench format clean
+.PHONY: build run test bench format clean
 
 ## build: compile and package every module, skipping tests.
 build:
 	$(MVN) -DskipTests install
+
+## run: build what is needed and start the server on :8080 (embedded H2 in ./data); see README "Running".
+run:
+	./arbiter serve
 
 ## test: every test — format check, unit tests, integration tests.
 test:

@@ -101,6 +101,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The underlying JDBI, for tests that must reach past the repositories (e.g. to tamper with rows). */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     /** The database this store runs on. */
     public Dialect dialect() {
         return dialect;

@@ -56,14 +56,18 @@ public final class Outbox {
         }
         Instant at = Sql.micros(now.get());
         Instant until = at.plus(lease);
-        List<OutboxMessage> due = handle.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE topic = :topic"
-                        + " AND done_at IS NULL AND available_at <= :now ORDER BY available_at, id LIMIT :limit"
-                        + " FOR UPDATE" + skipLocked())
-                .bind("topic", topic)
-                .bind("now", Sql.ts(at))
-                .bind("limit", limit)
-                .map((rs, ctx) -> map(rs))
-                .list();
+        List<OutboxMessage> due = switch (dialect) {
+            case POSTGRES ->
+                handle.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE topic = :topic"
+                                + " AND done_at IS NULL AND available_at <= :now ORDER BY available_at, id LIMIT :limit"
+                                + " FOR UPDATE SKIP LOCKED")
+                        .bind("topic", topic)
+                        .bind("now", Sql.ts(at))
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> map(rs))
+                        .list();
+            case H2 -> claimOneByOne(topic, limit, at);
+        };
         for (OutboxMessage m : due) {
             handle.createUpdate("UPDATE outbox SET attempts = attempts + 1, available_at = :until WHERE id = :id")
                     .bind("until", Sql.ts(until))
@@ -111,10 +115,33 @@ public final class Outbox {
                 .one();
     }
 
-    private String skipLocked() {
-        return switch (dialect) {
-            case POSTGRES, H2 -> " SKIP LOCKED";
-        };
+    /**
+     * H2 locks every row its sort reads, not just the rows within LIMIT, so one claimer would lock the whole
+     * queue. Instead: list candidates without locks, then lock them one at a time, skipping rows another
+     * transaction holds or that stopped being due.
+     */
+    private List<OutboxMessage> claimOneByOne(String topic, int limit, Instant at) {
+        List<Long> candidates = handle.createQuery("SELECT id FROM outbox WHERE topic = :topic AND done_at IS NULL"
+                        + " AND available_at <= :now ORDER BY available_at, id LIMIT :window")
+                .bind("topic", topic)
+                .bind("now", Sql.ts(at))
+                .bind("window", Math.min(limit * 4L, 10_000L))
+                .mapTo(Long.class)
+                .list();
+        List<OutboxMessage> claimed = new java.util.ArrayList<>();
+        for (Long id : candidates) {
+            if (claimed.size() == limit) {
+                break;
+            }
+            handle.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE id = :id AND done_at IS NULL"
+                            + " AND available_at <= :now FOR UPDATE SKIP LOCKED")
+                    .bind("id", id)
+                    .bind("now", Sql.ts(at))
+                    .map((rs, ctx) -> map(rs))
+                    .findOne()
+                    .ifPresent(claimed::add);
+        }
+        return claimed;
     }
 
     private static OutboxMessage map(ResultSet rs) throws SQLException {

@@ -46,7 +46,7 @@ public record AuditEntry(
         @Nullable Double riskScore,
         @Nullable String provider,
         @Nullable String model,
-        @Nullable Integer tokensUsed,
+        @Nullable Long tokensUsed,
         @Nullable Long latencyMs,
         List<String> policyViolations,
         Map<String, @Nullable Object> metadata,

@@ -1,0 +1,68 @@
+package dev.arbiter.server.http;
+
+import dev.arbiter.server.ServerConfig;
+import dev.arbiter.server.auth.AuthenticationException;
+import dev.arbiter.server.auth.Authenticator;
+import dev.arbiter.server.error.ApiException;
+import dev.arbiter.wire.Json;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * Javalin 7 on Jetty 12 with virtual threads: body limit, JSON mapping, authentication filter,
+ * error mapping, request metrics, and a graceful stop that lets requests in flight finish.
+ *
+ * <p>Not thread-safe for start and stop; the running server is.
+ */
+public final class HttpServer implements AutoCloseable {
+    /** The request attribute holding the authenticated {@link dev.arbiter.server.auth.Principal}. */
+    static final String PRINCIPAL = "arbiter.principal";
+
+    private final Javalin app;
+    private final ServerConfig config;
+
+    /** Configures the server; {@link #start()} binds it. */
+    public HttpServer(ServerConfig config, Routes routes, Authenticator authenticator, Metrics metrics) {
+        this.config = config;
+        ErrorMapper errors = new ErrorMapper();
+        this.app = Javalin.create(javalin -> {
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.http.maxRequestSize = Json.MAX_DOCUMENT_BYTES;
+            javalin.http.defaultContentType = "application/json";
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.jsonMapper(new JavalinJson());
+            javalin.jetty.modifyServer(server -> {
+                // Javalin attaches its servlet inside this wrapper, so a stop waits for requests in flight.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(config.shutdownTimeout().toMillis());
+                server.setStopAtShutdown(false);
+            });
+            javalin.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), ctx.statusCode()));
+            javalin.routes.before("/api/*", ctx -> ctx.attribute(PRINCIPAL, authenticator.authenticate(ctx::header)));
+            javalin.routes.exception(ApiException.class, errors::api);
+            javalin.routes.exception(AuthenticationException.class, errors::authentication);
+            javalin.routes.exception(HttpResponseException.class, errors::javalin);
+            javalin.routes.exception(Exception.class, errors::unexpected);
+            routes.register(javalin.routes);
+        });
+    }
+
+    /** Binds to the configured host and port. */
+    public HttpServer start() {
+        app.start(config.host(), config.port());
+        return this;
+    }
+
+    /** The bound port (useful when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting connections, waits up to the shutdown timeout for requests in flight, stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.arbiter.server;
+
+class PostgresWorkflowLifecycleIT extends WorkflowLifecycleContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRES;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.arbiter.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on the embedded default: an H2 file database with the production settings. */
+class H2StoreIT {
+    @TempDir
+    static Path dataDir;
+
+    static final MutableClock CLOCK = MutableClock.standard();
+    static Database db;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(DatabaseConfig.embedded(dataDir), CLOCK);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Nested
+    class Workflows extends WorkflowContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
+    class Concurrency extends ConcurrencyContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
+    class ClientsPoliciesOutbox extends ClientsPoliciesOutboxContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+}
