@@ -38,8 +38,8 @@ final class ApprovalWait {
                         + "/steps/{0}/approve (poll every {2}, wait at most {3})",
                 stepId,
                 workflowId,
-                pollInterval,
-                maxWait);
+                pollInterval.toMillis() + " ms",
+                maxWait.toMillis() + " ms");
         while (true) {
             try {
                 if (approved(client.pollWorkflow(workflowId), workflowId, stepId, stepName)) {

@@ -89,8 +89,8 @@ final class CircuitBreaker {
         counters.circuitOpened.increment();
         LOG.log(
                 Level.WARNING,
-                "Arbiter circuit breaker OPEN after {0}: calls are skipped for {1} s",
+                "Arbiter circuit breaker OPEN after {0}: calls are skipped for {1} ms",
                 why,
-                recovery.toMillis() / 1000.0);
+                String.valueOf(recovery.toMillis()));
     }
 }

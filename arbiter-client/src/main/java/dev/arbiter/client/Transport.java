@@ -154,7 +154,7 @@ final class Transport implements AutoCloseable {
             if (call.guarded() && !breaker.tryAcquire()) {
                 counters.shortCircuited.increment();
                 result.completeExceptionally(new CircuitOpenException("Arbiter circuit breaker is open; "
-                        + call.describe() + " was skipped (recovery " + config.breakerRecovery() + ")"));
+                        + call.describe() + " was skipped (recovery " + millis(config.breakerRecovery()) + ")"));
                 return;
             }
             counters.requests.increment();
@@ -175,7 +175,7 @@ final class Transport implements AutoCloseable {
 
         void deadline() {
             ArbiterTimeoutException timeout = new ArbiterTimeoutException(
-                    "Arbiter did not answer " + call.describe() + " within " + config.timeout(), null);
+                    "Arbiter did not answer " + call.describe() + " within " + millis(config.timeout()), null);
             if (!result.completeExceptionally(timeout)) {
                 return;
             }
@@ -222,7 +222,7 @@ final class Transport implements AutoCloseable {
         private ArbiterException unreachable(@Nullable Throwable cause) {
             if (result.isDone() || cause instanceof CancellationException || cause instanceof HttpTimeoutException) {
                 return new ArbiterTimeoutException(
-                        "Arbiter did not answer " + call.describe() + " within " + config.timeout(), cause);
+                        "Arbiter did not answer " + call.describe() + " within " + millis(config.timeout()), cause);
             }
             String why = cause instanceof ConnectException
                     ? "connection refused or failed"
@@ -266,6 +266,10 @@ final class Transport implements AutoCloseable {
             }
             return Duration.ofMillis(millis);
         }
+    }
+
+    private static String millis(Duration duration) {
+        return duration.toMillis() + " ms";
     }
 
     private static @Nullable Throwable unwrap(@Nullable Throwable error) {

@@ -33,15 +33,22 @@ final class RealServer implements AutoCloseable {
         return start(Mode.COMMUNITY, policiesJson);
     }
 
-    /** Enterprise mode: credentials required. */
-    static RealServer enterprise() {
-        return start(Mode.ENTERPRISE, null);
+    /** Enterprise mode: credentials required; Bearer tokens signed HS256 with this secret carry a {@code tenant} claim. */
+    static RealServer enterprise(String jwtSecret) {
+        return start(Mode.ENTERPRISE, null, new ServerConfig.Jwt(jwtSecret, null, "tenant", null, null));
     }
 
     private static RealServer start(Mode mode, String policiesJson) {
+        return start(mode, policiesJson, null);
+    }
+
+    private static RealServer start(Mode mode, String policiesJson, ServerConfig.Jwt jwt) {
         try {
             Path dir = Files.createTempDirectory("arbiter-client-it");
             ServerConfig config = ServerConfig.embedded(dir, 0).withMode(mode);
+            if (jwt != null) {
+                config = config.withJwt(jwt);
+            }
             if (policiesJson != null) {
                 Path file = dir.resolve("policies.json");
                 Files.writeString(file, policiesJson);
