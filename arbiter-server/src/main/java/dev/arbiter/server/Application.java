@@ -7,6 +7,8 @@ import dev.arbiter.server.auth.JwtVerifier;
 import dev.arbiter.server.http.HttpServer;
 import dev.arbiter.server.http.Metrics;
 import dev.arbiter.server.http.Routes;
+import dev.arbiter.server.http.Services;
+import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GatePolicies;
 import dev.arbiter.server.workflow.GateService;
 import dev.arbiter.server.workflow.Identifiers;
@@ -57,11 +59,13 @@ public final class Application implements AutoCloseable {
                 LOG.info("loaded {} policies from {} for every tenant", count, config.policyFile());
             }
             Metrics metrics = new Metrics();
-            WorkflowService workflows = new WorkflowService(database, ids);
-            GateService gates = new GateService(database, new GatePolicies(), piiProbe, config.approvalBaseUrl());
-            StepService steps = new StepService(database);
-            AuditService audit = new AuditService(database);
-            Routes routes = new Routes(database, metrics, clock, workflows, gates, steps, audit);
+            Services services = new Services(
+                    new WorkflowService(database, ids),
+                    new GateService(database, new GatePolicies(), piiProbe, config.approvalBaseUrl()),
+                    new StepService(database),
+                    new Checkpoints(database),
+                    new AuditService(database));
+            Routes routes = new Routes(database, metrics, clock, services);
             JwtVerifier jwt = config.jwt() == null ? null : new JwtVerifier(config.jwt(), clock);
             Authenticator authenticator = new Authenticator(config.mode(), clients(database), jwt);
             return new Application(config, database, new HttpServer(config, routes, authenticator, metrics));

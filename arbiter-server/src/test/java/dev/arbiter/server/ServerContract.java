@@ -20,6 +20,7 @@ abstract class ServerContract {
     protected Application app;
     protected Client api;
     protected Path dataDir;
+    protected ServerConfig config;
 
     /** The database this run uses. */
     abstract Backend backend();
@@ -32,8 +33,8 @@ abstract class ServerContract {
     @BeforeAll
     void startServer() throws IOException {
         dataDir = Files.createTempDirectory("arbiter-it");
-        app = Application.create(configure(backend().config(dataDir)), Clock.systemUTC())
-                .start();
+        config = configure(backend().config(dataDir));
+        app = Application.create(config, Clock.systemUTC()).start();
         api = new Client("http://127.0.0.1:" + app.port());
     }
 
@@ -48,6 +49,29 @@ abstract class ServerContract {
     /** A client of this suite's server. */
     Client client(String... headers) {
         return new Client("http://127.0.0.1:" + app.port(), headers);
+    }
+
+    /** A raw JDBC connection to this suite's database, for tests that tamper with rows. */
+    java.sql.Connection sql() throws java.sql.SQLException {
+        ServerConfig.Database db = config.database();
+        if (db != null) {
+            return java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+        }
+        try {
+            String password = Files.readString(dataDir.resolve("h2.password")).strip();
+            return java.sql.DriverManager.getConnection(
+                    dev.arbiter.store.DatabaseConfig.embedded(dataDir).jdbcUrl(), "arbiter", password);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one SQL update statement against this suite's database. */
+    int execute(String statement) throws java.sql.SQLException {
+        try (java.sql.Connection c = sql();
+                java.sql.Statement st = c.createStatement()) {
+            return st.executeUpdate(statement);
+        }
     }
 
     static void delete(Path dir) {

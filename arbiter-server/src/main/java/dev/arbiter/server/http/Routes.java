@@ -1,9 +1,5 @@
 package dev.arbiter.server.http;
 
-import dev.arbiter.server.audit.AuditService;
-import dev.arbiter.server.workflow.GateService;
-import dev.arbiter.server.workflow.StepService;
-import dev.arbiter.server.workflow.WorkflowService;
 import dev.arbiter.store.Database;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -18,17 +14,10 @@ public final class Routes {
     private final AuditHandlers audit;
 
     /** The route table over the given services. */
-    public Routes(
-            Database database,
-            Metrics metrics,
-            Clock clock,
-            WorkflowService workflows,
-            GateService gates,
-            StepService steps,
-            AuditService audit) {
+    public Routes(Database database, Metrics metrics, Clock clock, Services services) {
         this.health = new HealthHandlers(database, metrics, clock);
-        this.workflows = new WorkflowHandlers(workflows, gates, steps, metrics);
-        this.audit = new AuditHandlers(audit);
+        this.workflows = new WorkflowHandlers(services, metrics);
+        this.audit = new AuditHandlers(services.audit());
     }
 
     void register(RoutesConfig routes) {

@@ -1,6 +1,7 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.auth.Principal;
+import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GateService;
 import dev.arbiter.server.workflow.StepService;
 import dev.arbiter.server.workflow.WorkflowService;
@@ -24,12 +25,14 @@ final class WorkflowHandlers {
     private final WorkflowService workflows;
     private final GateService gates;
     private final StepService steps;
+    private final Checkpoints checkpoints;
     private final Metrics metrics;
 
-    WorkflowHandlers(WorkflowService workflows, GateService gates, StepService steps, Metrics metrics) {
-        this.workflows = workflows;
-        this.gates = gates;
-        this.steps = steps;
+    WorkflowHandlers(Services services, Metrics metrics) {
+        this.workflows = services.workflows();
+        this.gates = services.gates();
+        this.steps = services.steps();
+        this.checkpoints = services.checkpoints();
         this.metrics = metrics;
     }
 
@@ -48,6 +51,7 @@ final class WorkflowHandlers {
         routes.post(BASE + "/{id}/abort", ctx -> ctx.json(workflows.abort(caller(ctx), id(ctx), reason(ctx))));
         routes.post(BASE + "/{id}/fail", ctx -> ctx.json(workflows.fail(caller(ctx), id(ctx), reason(ctx))));
         routes.post(BASE + "/{id}/resume", this::resume);
+        routes.get(BASE + "/{id}/checkpoints", ctx -> ctx.json(checkpoints.list(caller(ctx), id(ctx))));
     }
 
     private void create(Context ctx) {

@@ -65,8 +65,8 @@ public final class GatePolicies {
             case ALLOW, LOG, WARN, REDACT -> GateDecision.ALLOW;
         };
         String reason = switch (gate) {
-            case BLOCK -> orDefault(decision.reason(), "Step blocked by policy");
-            case REQUIRE_APPROVAL -> orDefault(decision.reason(), "Step requires human approval");
+            case BLOCK -> orDefault(decision, "Step blocked by policy");
+            case REQUIRE_APPROVAL -> orDefault(decision, "Step requires human approval");
             case ALLOW ->
                 decision.matched()
                         ? decision.reason()
@@ -139,7 +139,18 @@ public final class GatePolicies {
         }
     }
 
-    private static String orDefault(String reason, String fallback) {
-        return reason.isBlank() || reason.equals(Decision.NO_MATCH_REASON) ? fallback : reason;
+    /**
+     * The deciding policy's own reason, or the contract's wording when the policy gave none (the core
+     * then reports {@code Matched policy '<name>'}, which says less than the contract's sentence).
+     */
+    private static String orDefault(Decision decision, String fallback) {
+        String reason = decision.reason();
+        for (dev.arbiter.core.PolicyMatch match : decision.matches()) {
+            if (match.action() == decision.outcome()) {
+                boolean generated = reason.equals("Matched policy '" + match.policyName() + "'");
+                return reason.isBlank() || generated ? fallback : reason;
+            }
+        }
+        return fallback;
     }
 }

@@ -1,0 +1,8 @@
+package dev.arbiter.server;
+
+class H2ApprovalsIT extends ApprovalsContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.arbiter.server;
+
+class H2AuditIT extends AuditContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.arbiter.server;
+
+class H2ConcurrencyIT extends ConcurrencyContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}

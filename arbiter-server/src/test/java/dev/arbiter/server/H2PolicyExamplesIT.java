@@ -1,0 +1,8 @@
+package dev.arbiter.server;
+
+class H2PolicyExamplesIT extends PolicyExamplesContract {
+    @Override
+    Backend backend() {
+        return Backend.H2;
+    }
+}

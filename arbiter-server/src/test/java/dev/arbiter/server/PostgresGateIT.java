@@ -1,0 +1,8 @@
+package dev.arbiter.server;
+
+class PostgresGateIT extends GateContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRES;
+    }
+}
