@@ -2,6 +2,7 @@ package dev.arbiter.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -27,7 +28,7 @@ record HttpCall(
         boolean guarded) {
 
     HttpCall {
-        query = new LinkedHashMap<>(query);
+        query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
     }
 
     static HttpCall get(String path) {

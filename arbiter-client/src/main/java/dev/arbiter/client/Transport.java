@@ -57,7 +57,12 @@ final class Transport implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        // Plain http stays on HTTP/1.1: the client's h2c upgrade attempt buys nothing against Arbiter and
+        // confuses some proxies. https negotiates HTTP/2 through ALPN as usual.
+        HttpClient.Version version =
+                "https".equals(config.endpoint().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
         this.http = HttpClient.newBuilder()
+                .version(version)
                 .connectTimeout(config.connectTimeout())
                 .executor(executor)
                 .build();
@@ -74,7 +79,7 @@ final class Transport implements AutoCloseable {
             throw new IllegalStateException("the Arbiter client is closed");
         }
         Execution execution = new Execution(call);
-        execution.attempt(1);
+        execution.attempt(1, null);
         CompletableFuture.delayedExecutor(config.timeout().toMillis(), TimeUnit.MILLISECONDS, executor)
                 .execute(execution::deadline);
         return execution.result;
@@ -147,14 +152,18 @@ final class Transport implements AutoCloseable {
             this.call = call;
         }
 
-        void attempt(int number) {
+        void attempt(int number, @Nullable ArbiterException previous) {
             if (result.isDone()) {
                 return;
             }
             if (call.guarded() && !breaker.tryAcquire()) {
                 counters.shortCircuited.increment();
-                result.completeExceptionally(new CircuitOpenException("Arbiter circuit breaker is open; "
-                        + call.describe() + " was skipped (recovery " + millis(config.breakerRecovery()) + ")"));
+                // A retry the breaker refuses ends with the failure that caused it, which says more.
+                result.completeExceptionally(
+                        previous != null
+                                ? previous
+                                : new CircuitOpenException("Arbiter circuit breaker is open; " + call.describe()
+                                        + " was skipped (recovery " + millis(config.breakerRecovery()) + ")"));
                 return;
             }
             counters.requests.increment();
@@ -209,7 +218,7 @@ final class Transport implements AutoCloseable {
                 return;
             }
             CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor)
-                    .execute(() -> attempt(number + 1));
+                    .execute(() -> attempt(number + 1, failure));
         }
 
         private ApiException errorFor(HttpResponse<String> response) {

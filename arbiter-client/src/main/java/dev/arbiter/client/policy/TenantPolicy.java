@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdBy who created it
  * @param updatedBy who last changed it
  * @param expression an Arbiter CEL expression AND-ed with the conditions, if any
+ * @param mode Arbiter's {@code enforce} or {@code shadow} (evaluated and reported, never deciding)
  */
 public record TenantPolicy(
         String id,
@@ -46,7 +47,8 @@ public record TenantPolicy(
         @Nullable Instant updatedAt,
         @Nullable String createdBy,
         @Nullable String updatedBy,
-        @Nullable String expression) {
+        @Nullable String expression,
+        @Nullable String mode) {
     /** Copies the lists; absent lists are empty. */
     public TenantPolicy {
         conditions = conditions == null ? List.of() : List.copyOf(conditions);

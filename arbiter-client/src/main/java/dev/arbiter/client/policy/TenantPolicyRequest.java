@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether it is evaluated
  * @param tags free labels
  * @param expression an Arbiter CEL expression AND-ed with the conditions, type-checked when saved
+ * @param mode Arbiter's {@code enforce} (default) or {@code shadow}: evaluated and reported, never deciding
  */
 public record TenantPolicyRequest(
         String name,
@@ -31,7 +32,8 @@ public record TenantPolicyRequest(
         @Nullable Integer priority,
         @Nullable Boolean enabled,
         @Nullable List<String> tags,
-        @Nullable String expression) {
+        @Nullable String expression,
+        @Nullable String mode) {
     /** Checks the name and copies the lists. */
     public TenantPolicyRequest {
         if (name == null || name.isBlank()) {
@@ -60,6 +62,7 @@ public record TenantPolicyRequest(
         private @Nullable Boolean enabled;
         private @Nullable List<String> tags;
         private @Nullable String expression;
+        private @Nullable String mode;
 
         private Builder(String name) {
             this.name = name;
@@ -125,10 +128,27 @@ public record TenantPolicyRequest(
             return this;
         }
 
+        /** {@code enforce} or {@code shadow}: a shadow policy is evaluated and reported but never decides. */
+        public Builder mode(@Nullable String mode) {
+            this.mode = mode;
+            return this;
+        }
+
         /** The request. */
         public TenantPolicyRequest build() {
             return new TenantPolicyRequest(
-                    name, description, type, category, tier, conditions, actions, priority, enabled, tags, expression);
+                    name,
+                    description,
+                    type,
+                    category,
+                    tier,
+                    conditions,
+                    actions,
+                    priority,
+                    enabled,
+                    tags,
+                    expression,
+                    mode);
         }
     }
 }
