@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client's settings, immutable; build one with {@link #builder()}.
+ * The client's settings; build one with {@link #builder()}. Immutable and thread-safe.
  *
  * <table>
  *   <caption>Settings and defaults</caption>

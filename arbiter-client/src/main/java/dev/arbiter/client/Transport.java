@@ -206,7 +206,7 @@ final class Transport implements AutoCloseable {
                 if (call.guarded()) {
                     breaker.onSuccess();
                 }
-                if (response.statusCode() < 400) {
+                if (response.statusCode() < 300) {
                     result.complete(new HttpCall.Response(response.statusCode(), response.body()));
                     return;
                 }

@@ -123,6 +123,7 @@ public final class WorkflowSession implements AutoCloseable {
 
     /** Reports a gated step done with its output and usage. */
     public void stepCompleted(String stepName, @Nullable Map<String, ? extends @Nullable Object> output, Usage usage) {
+        checkOpen();
         String stepId = stepIds.latest(stepName)
                 .orElseThrow(() -> new IllegalStateException("step '" + stepName + "' was not gated in this session"));
         Objects.requireNonNull(usage, "usage");
@@ -261,6 +262,7 @@ public final class WorkflowSession implements AutoCloseable {
     }
 
     private boolean gate(String stepName, StepGateRequest request) {
+        checkOpen();
         String stepId = stepIds.next(stepName);
         return tracked(() -> decide(stepName, stepId, request));
     }
@@ -351,6 +353,14 @@ public final class WorkflowSession implements AutoCloseable {
     private void record(@Nullable Throwable outcome) {
         synchronized (lock) {
             failure = outcome;
+        }
+    }
+
+    private void checkOpen() {
+        synchronized (lock) {
+            if (finished) {
+                throw new IllegalStateException("the session of workflow " + workflowId + " has ended");
+            }
         }
     }
 

@@ -204,6 +204,17 @@ class CompatibilityIT {
     }
 
     @Test
+    void redirect_isAnErrorNotASilentSuccess() {
+        server.then(new Reply(301, "", Map.of("Location", "https://arbiter.example.com/health"), false));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.health())
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(301);
+                    assertThat(e.code()).isEqualTo("HTTP_301");
+                });
+    }
+
+    @Test
     void bearerToken_isSentInsteadOfBasic() {
         server.then(Reply.json(200, "{\"workflows\": [], \"total\": 0}"));
         try (ArbiterClient bearer = ArbiterClient.create(ArbiterConfig.builder()

@@ -317,6 +317,9 @@ class WorkflowSessionIT {
                 client.session("explicit", WorkflowSource.EXTERNAL).start()) {
             id = session.workflowId().orElseThrow();
             session.abort("user cancelled the run");
+            assertThatThrownBy(() -> session.checkGate("late", StepType.LLM_CALL))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("has ended");
         }
 
         assertThat(client.getWorkflow(id).status()).isEqualTo(WorkflowStatus.ABORTED);
