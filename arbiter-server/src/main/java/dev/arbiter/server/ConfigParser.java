@@ -1,0 +1,163 @@
+package dev.arbiter.server;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the raw setting strings {@link ConfigLoader} collected into a {@link ServerConfig}, recording
+ * one message per bad value (each naming its key) instead of stopping at the first. Single use; not
+ * thread-safe.
+ */
+final class ConfigParser {
+    private final Map<String, String> values;
+    private final List<String> problems;
+
+    ConfigParser(Map<String, String> values, List<String> problems) {
+        this.values = values;
+        this.problems = problems;
+    }
+
+    ServerConfig parse() {
+        Mode mode = mode();
+        int port = port();
+        String host = values.getOrDefault("ARBITER_HOST", mode == Mode.COMMUNITY ? "127.0.0.1" : "0.0.0.0");
+        Path dataDir = Path.of(values.getOrDefault("ARBITER_DATA_DIR", "./data"));
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            problems.add("ARBITER_DATA_DIR: " + dataDir + " exists and is not a directory");
+        }
+        return new ServerConfig(
+                port,
+                host,
+                dataDir,
+                database(),
+                mode,
+                readableFile("ARBITER_POLICY_FILE"),
+                jwt(),
+                approvalBaseUrl(),
+                shutdownTimeout());
+    }
+
+    private Mode mode() {
+        String raw = values.get("ARBITER_MODE");
+        if (raw == null) {
+            return Mode.COMMUNITY;
+        }
+        return Mode.parse(raw).orElseGet(() -> {
+            problems.add("ARBITER_MODE: must be 'community' or 'enterprise', got '" + raw + "'");
+            return Mode.COMMUNITY;
+        });
+    }
+
+    private int port() {
+        String raw = values.get("ARBITER_PORT");
+        if (raw == null) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(raw);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the same message as an out-of-range number.
+        }
+        problems.add("ARBITER_PORT: must be an integer within 0..65535, got '" + raw + "'");
+        return 8080;
+    }
+
+    private ServerConfig.@Nullable Database database() {
+        String url = values.get("ARBITER_DATABASE_URL");
+        if (url == null) {
+            if (values.containsKey("ARBITER_DATABASE_USER") || values.containsKey("ARBITER_DATABASE_PASSWORD")) {
+                problems.add("ARBITER_DATABASE_URL: required when a database user or password is set");
+            }
+            return null;
+        }
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            problems.add("ARBITER_DATABASE_URL: must start with 'jdbc:postgresql:' (or 'jdbc:h2:'), got '"
+                    + ConfigLoader.maskUrl(url) + "'");
+            return null;
+        }
+        return new ServerConfig.Database(
+                url, values.get("ARBITER_DATABASE_USER"), values.get("ARBITER_DATABASE_PASSWORD"));
+    }
+
+    private @Nullable Path readableFile(String key) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return null;
+        }
+        Path path = Path.of(raw);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            problems.add(key + ": cannot read file " + raw);
+            return null;
+        }
+        return path;
+    }
+
+    private ServerConfig.@Nullable Jwt jwt() {
+        String secret = values.get("ARBITER_JWT_HS256_SECRET");
+        Path publicKey = readableFile("ARBITER_JWT_RS256_PUBLIC_KEY");
+        boolean anyJwtSetting = values.keySet().stream().anyMatch(k -> k.startsWith("ARBITER_JWT_"));
+        if (secret == null && publicKey == null) {
+            if (anyJwtSetting && !values.containsKey("ARBITER_JWT_RS256_PUBLIC_KEY")) {
+                problems.add("ARBITER_JWT_HS256_SECRET: JWT settings need ARBITER_JWT_HS256_SECRET or "
+                        + "ARBITER_JWT_RS256_PUBLIC_KEY");
+            }
+            return null;
+        }
+        if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            problems.add("ARBITER_JWT_HS256_SECRET: must be at least 32 bytes (256 bits) for HS256");
+        }
+        return new ServerConfig.Jwt(
+                secret,
+                publicKey,
+                values.getOrDefault("ARBITER_JWT_TENANT_CLAIM", "tenant"),
+                values.get("ARBITER_JWT_ISSUER"),
+                values.get("ARBITER_JWT_AUDIENCE"));
+    }
+
+    private @Nullable String approvalBaseUrl() {
+        String raw = values.get("ARBITER_APPROVAL_BASE_URL");
+        if (raw == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(raw);
+            if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
+                return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+            }
+        } catch (IllegalArgumentException e) {
+            // Reported below.
+        }
+        problems.add("ARBITER_APPROVAL_BASE_URL: must be an http(s) URL, got '" + raw + "'");
+        return null;
+    }
+
+    private Duration shutdownTimeout() {
+        String raw = values.get("ARBITER_SHUTDOWN_TIMEOUT");
+        if (raw == null) {
+            return Duration.ofSeconds(10);
+        }
+        try {
+            Duration duration = raw.chars().allMatch(Character::isDigit)
+                    ? Duration.ofSeconds(Long.parseLong(raw))
+                    : Duration.parse("PT" + raw.toUpperCase(Locale.ROOT));
+            if (!duration.isNegative() && duration.compareTo(Duration.ofMinutes(10)) <= 0) {
+                return duration;
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            // Reported below.
+        }
+        problems.add("ARBITER_SHUTDOWN_TIMEOUT: must be seconds (e.g. 10 or 10s) within 0..600, got '" + raw + "'");
+        return Duration.ofSeconds(10);
+    }
+}
