@@ -11,7 +11,7 @@ MVN := ./mvnw -B -ntp
 
 ## build: compile and package every module, skipping tests.
 build:
-	$(MVN) -DskipTests install
+	$(MVN) -DskipTests package
 
 ## run: build what is needed and start the server on :8080 (embedded H2 in ./data); see README "Running".
 run:
