@@ -1,0 +1,374 @@
+package dev.arbiter.client;
+
+import dev.arbiter.wire.HealthResponse;
+import dev.arbiter.wire.audit.AuditSearchRequest;
+import dev.arbiter.wire.audit.AuditSearchResponse;
+import dev.arbiter.wire.workflow.ApproveStepRequest;
+import dev.arbiter.wire.workflow.CreateWorkflowRequest;
+import dev.arbiter.wire.workflow.CreateWorkflowResponse;
+import dev.arbiter.wire.workflow.ListWorkflowsResponse;
+import dev.arbiter.wire.workflow.MarkStepCompletedRequest;
+import dev.arbiter.wire.workflow.PendingApprovalsResponse;
+import dev.arbiter.wire.workflow.RejectStepRequest;
+import dev.arbiter.wire.workflow.RetryPolicy;
+import dev.arbiter.wire.workflow.StepApprovalResponse;
+import dev.arbiter.wire.workflow.StepGateRequest;
+import dev.arbiter.wire.workflow.StepGateResponse;
+import dev.arbiter.wire.workflow.WorkflowActionResponse;
+import dev.arbiter.wire.workflow.WorkflowReasonRequest;
+import dev.arbiter.wire.workflow.WorkflowSource;
+import dev.arbiter.wire.workflow.WorkflowStatusResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Java SDK for Arbiter: ask before each step of an agent whether it may go ahead.
+ *
+ * <pre>{@code
+ * try (ArbiterClient client = ArbiterClient.create(ArbiterConfig.builder()
+ *         .endpoint("http://localhost:8080").clientId("my-app").clientSecret("secret").build())) {
+ *     CreateWorkflowResponse workflow = client.createWorkflow("code-review", WorkflowSource.EXTERNAL);
+ *     StepGateResponse gate = client.stepGate(workflow.workflowId(), "step-1",
+ *             Requests.stepGate("Generate Code", StepType.LLM_CALL).model("gpt-4").build());
+ *     if (gate.isAllowed()) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Every call exists twice: blocking, and {@code ...Async} returning a {@link CompletableFuture}. A
+ * failed call throws (or completes the future with) an {@link ArbiterException}; see that class for
+ * the families. Failure semantics ({@link ArbiterConfig}): a deadline per call, retries with backoff
+ * for idempotent calls only (reads, audit search, and gates whose retry policy is {@code idempotent},
+ * which the server answers from the stored decision), a circuit breaker, and the {@link FailureMode}
+ * for gates when Arbiter cannot decide.
+ *
+ * <p>For the common agent loop use {@link #session(String, WorkflowSource)}. Thread-safe; share one
+ * client per endpoint and close it when done.
+ */
+public final class ArbiterClient implements AutoCloseable {
+    private static final String WORKFLOWS = "/api/v1/workflows";
+
+    private final ArbiterConfig config;
+    private final Codec codec;
+    private final Counters counters;
+    private final Transport transport;
+    private final Gates gates;
+    private final TenantPolicies tenantPolicies;
+    private final StaticPolicies staticPolicies;
+
+    private ArbiterClient(ArbiterConfig config) {
+        this.config = config;
+        this.codec = new Codec();
+        this.counters = new Counters();
+        this.transport = new Transport(config, new ErrorBodies(codec.mapper()), counters);
+        this.gates = new Gates(config.failureMode(), counters);
+        this.tenantPolicies = new TenantPolicies(transport, codec);
+        this.staticPolicies = new StaticPolicies(transport, codec);
+    }
+
+    /** A client with these settings. */
+    public static ArbiterClient create(ArbiterConfig config) {
+        return new ArbiterClient(Objects.requireNonNull(config, "config"));
+    }
+
+    /** A client for an endpoint without credentials (community mode), other settings default. */
+    public static ArbiterClient create(String endpoint) {
+        return create(ArbiterConfig.builder().endpoint(endpoint).build());
+    }
+
+    /** The settings this client uses. */
+    public ArbiterConfig config() {
+        return config;
+    }
+
+    /** The counters now: requests, failures, retries, breaker openings, fail-open and fail-closed gates. */
+    public ClientStats stats() {
+        return counters.snapshot(transport.circuitState());
+    }
+
+    /** The circuit breaker's state now. */
+    public CircuitState circuitState() {
+        return transport.circuitState();
+    }
+
+    /** Starts describing a {@link WorkflowSession}; {@code start(...)} creates the workflow. */
+    public SessionBuilder session(String workflowName, WorkflowSource source) {
+        return new SessionBuilder(this, workflowName, source);
+    }
+
+    /** Tenant (dynamic) policy management, contract §2.1. */
+    public TenantPolicies tenantPolicies() {
+        return tenantPolicies;
+    }
+
+    /** Static (pattern) policy management, contract §2.4. */
+    public StaticPolicies staticPolicies() {
+        return staticPolicies;
+    }
+
+    /** Arbiter's health ({@code GET /health}); bypasses the circuit breaker so it can always probe. */
+    public HealthResponse health() {
+        return Futures.await(healthAsync());
+    }
+
+    /** Async {@link #health()}. */
+    public CompletableFuture<HealthResponse> healthAsync() {
+        return read(HttpCall.get("/health").guarded(false), HealthResponse.class);
+    }
+
+    /** Creates a workflow ({@code POST /api/v1/workflows}); not retried, as a repeat would create another. */
+    public CreateWorkflowResponse createWorkflow(CreateWorkflowRequest request) {
+        return Futures.await(createWorkflowAsync(request));
+    }
+
+    /** Creates a workflow with just a name and a source. */
+    public CreateWorkflowResponse createWorkflow(String workflowName, WorkflowSource source) {
+        return createWorkflow(CreateWorkflowRequest.of(workflowName, source));
+    }
+
+    /** Async {@link #createWorkflow(CreateWorkflowRequest)}. */
+    public CompletableFuture<CreateWorkflowResponse> createWorkflowAsync(CreateWorkflowRequest request) {
+        return read(HttpCall.post(WORKFLOWS, body(request)), CreateWorkflowResponse.class);
+    }
+
+    /**
+     * Asks whether a step may run. The answer is {@code allow}, {@code block} or {@code require_approval},
+     * all with HTTP 200. When Arbiter cannot decide, the configured {@link FailureMode} applies.
+     *
+     * @param stepId the caller's id for the step, unique within the workflow
+     */
+    public StepGateResponse stepGate(String workflowId, String stepId, StepGateRequest request) {
+        return Futures.await(stepGateAsync(workflowId, stepId, request, false));
+    }
+
+    /** As {@link #stepGate(String, String, StepGateRequest)}, asking for the prior output of a retried step. */
+    public StepGateResponse stepGate(
+            String workflowId, String stepId, StepGateRequest request, boolean includePriorOutput) {
+        return Futures.await(stepGateAsync(workflowId, stepId, request, includePriorOutput));
+    }
+
+    /** Async {@link #stepGate(String, String, StepGateRequest)}. */
+    public CompletableFuture<StepGateResponse> stepGateAsync(
+            String workflowId, String stepId, StepGateRequest request) {
+        return stepGateAsync(workflowId, stepId, request, false);
+    }
+
+    /** Async {@link #stepGate(String, String, StepGateRequest, boolean)}. */
+    public CompletableFuture<StepGateResponse> stepGateAsync(
+            String workflowId, String stepId, StepGateRequest request, boolean includePriorOutput) {
+        String path = stepPath(workflowId, stepId) + "/gate";
+        // The server answers a re-gate of the same step from the stored decision, so a repeat is safe.
+        boolean idempotent = request.retryPolicy() == null || request.retryPolicy() == RetryPolicy.IDEMPOTENT;
+        Map<String, @Nullable Object> query = new LinkedHashMap<>();
+        query.put("include_prior_output", includePriorOutput ? "true" : null);
+        HttpCall call =
+                HttpCall.post(path, body(request)).idempotent(idempotent).withQuery(query);
+        return gates.decide(
+                stepId, transport.send(call).thenApply(r -> codec.read(r, StepGateResponse.class, Shapes::same)));
+    }
+
+    /** Marks a step completed with its output and actual usage (204); not retried. */
+    public void markStepCompleted(String workflowId, String stepId, MarkStepCompletedRequest request) {
+        Futures.await(markStepCompletedAsync(workflowId, stepId, request));
+    }
+
+    /** Marks a step completed without output or usage. */
+    public void markStepCompleted(String workflowId, String stepId) {
+        markStepCompleted(workflowId, stepId, MarkStepCompletedRequest.empty());
+    }
+
+    /** Async {@link #markStepCompleted(String, String, MarkStepCompletedRequest)}. */
+    public CompletableFuture<Void> markStepCompletedAsync(
+            String workflowId, String stepId, MarkStepCompletedRequest request) {
+        HttpCall call = HttpCall.post(stepPath(workflowId, stepId) + "/complete", body(request));
+        return transport.send(call).thenApply(r -> null);
+    }
+
+    /** Completes the workflow; 409 {@link ApprovalPendingException} while a step awaits approval. */
+    public WorkflowActionResponse completeWorkflow(String workflowId) {
+        return Futures.await(completeWorkflowAsync(workflowId));
+    }
+
+    /** Async {@link #completeWorkflow(String)}. */
+    public CompletableFuture<WorkflowActionResponse> completeWorkflowAsync(String workflowId) {
+        return read(HttpCall.post(workflowPath(workflowId) + "/complete", null), WorkflowActionResponse.class);
+    }
+
+    /** Aborts the workflow, e.g. after a block; the server says "Aborted by user" if {@code reason} is null. */
+    public WorkflowActionResponse abortWorkflow(String workflowId, @Nullable String reason) {
+        return Futures.await(abortWorkflowAsync(workflowId, reason));
+    }
+
+    /** Async {@link #abortWorkflow(String, String)}. */
+    public CompletableFuture<WorkflowActionResponse> abortWorkflowAsync(String workflowId, @Nullable String reason) {
+        return read(
+                HttpCall.post(workflowPath(workflowId) + "/abort", reasonBody(reason)), WorkflowActionResponse.class);
+    }
+
+    /** Marks the workflow failed: an error condition, unlike an abort. */
+    public WorkflowActionResponse failWorkflow(String workflowId, @Nullable String reason) {
+        return Futures.await(failWorkflowAsync(workflowId, reason));
+    }
+
+    /** Async {@link #failWorkflow(String, String)}. */
+    public CompletableFuture<WorkflowActionResponse> failWorkflowAsync(String workflowId, @Nullable String reason) {
+        return read(
+                HttpCall.post(workflowPath(workflowId) + "/fail", reasonBody(reason)), WorkflowActionResponse.class);
+    }
+
+    /** Checks that the workflow may continue (no pending or rejected approval); changes nothing. */
+    public WorkflowActionResponse resumeWorkflow(String workflowId) {
+        return Futures.await(resumeWorkflowAsync(workflowId));
+    }
+
+    /** Async {@link #resumeWorkflow(String)}. */
+    public CompletableFuture<WorkflowActionResponse> resumeWorkflowAsync(String workflowId) {
+        return read(HttpCall.post(workflowPath(workflowId) + "/resume", null), WorkflowActionResponse.class);
+    }
+
+    /** The workflow with its steps. */
+    public WorkflowStatusResponse getWorkflow(String workflowId) {
+        return Futures.await(getWorkflowAsync(workflowId));
+    }
+
+    /** Async {@link #getWorkflow(String)}. */
+    public CompletableFuture<WorkflowStatusResponse> getWorkflowAsync(String workflowId) {
+        return read(HttpCall.get(workflowPath(workflowId)), WorkflowStatusResponse.class);
+    }
+
+    /** Workflows of the caller's tenant, newest first. */
+    public ListWorkflowsResponse listWorkflows(ListWorkflowsOptions options) {
+        return Futures.await(listWorkflowsAsync(options));
+    }
+
+    /** The newest workflows, with the server's default page size. */
+    public ListWorkflowsResponse listWorkflows() {
+        return listWorkflows(ListWorkflowsOptions.all());
+    }
+
+    /** Async {@link #listWorkflows(ListWorkflowsOptions)}. */
+    public CompletableFuture<ListWorkflowsResponse> listWorkflowsAsync(ListWorkflowsOptions options) {
+        Map<String, @Nullable Object> query = new LinkedHashMap<>();
+        query.put("status", options.status() == null ? null : options.status().wireName());
+        query.put("source", options.source() == null ? null : options.source().wireName());
+        query.put("trace_id", options.traceId());
+        query.put("limit", options.limit());
+        query.put("offset", options.offset());
+        return transport
+                .send(HttpCall.get(WORKFLOWS).withQuery(query))
+                .thenApply(r -> codec.read(r, ListWorkflowsResponse.class, Shapes::workflowList));
+    }
+
+    /**
+     * Approves a step waiting for a person; the approver is {@link ArbiterConfig#userId()}.
+     *
+     * @param comment why, at least 10 characters (the server answers 400 otherwise)
+     */
+    public StepApprovalResponse approveStep(String workflowId, String stepId, String comment) {
+        return Futures.await(approveStepAsync(workflowId, stepId, comment));
+    }
+
+    /** Async {@link #approveStep(String, String, String)}. */
+    public CompletableFuture<StepApprovalResponse> approveStepAsync(String workflowId, String stepId, String comment) {
+        HttpCall call = HttpCall.post(stepPath(workflowId, stepId) + "/approve", body(new ApproveStepRequest(comment)));
+        return transport.send(call).thenApply(r -> codec.read(r, StepApprovalResponse.class, Shapes::approval));
+    }
+
+    /**
+     * Rejects a step waiting for a person; this also aborts its workflow.
+     *
+     * @param reason why, at least 10 characters
+     */
+    public StepApprovalResponse rejectStep(String workflowId, String stepId, String reason) {
+        return Futures.await(rejectStepAsync(workflowId, stepId, reason));
+    }
+
+    /** Async {@link #rejectStep(String, String, String)}. */
+    public CompletableFuture<StepApprovalResponse> rejectStepAsync(String workflowId, String stepId, String reason) {
+        HttpCall call = HttpCall.post(stepPath(workflowId, stepId) + "/reject", body(new RejectStepRequest(reason)));
+        return transport.send(call).thenApply(r -> codec.read(r, StepApprovalResponse.class, Shapes::approval));
+    }
+
+    /** Steps of the caller's tenant waiting for a person, newest first; at most {@code limit} (1..100). */
+    public PendingApprovalsResponse getPendingApprovals(int limit) {
+        return Futures.await(getPendingApprovalsAsync(limit));
+    }
+
+    /** Pending approvals with the server's default limit (20). */
+    public PendingApprovalsResponse getPendingApprovals() {
+        return Futures.await(pendingApprovals(null));
+    }
+
+    /** Async {@link #getPendingApprovals(int)}. */
+    public CompletableFuture<PendingApprovalsResponse> getPendingApprovalsAsync(int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be within 1..100: " + limit);
+        }
+        return pendingApprovals(limit);
+    }
+
+    /** Searches the caller's tenant's audit log, newest first; read-only, so retried like a read. */
+    public AuditSearchResponse searchAuditLogs(AuditSearchRequest request) {
+        return Futures.await(searchAuditLogsAsync(request));
+    }
+
+    /** Async {@link #searchAuditLogs(AuditSearchRequest)}. */
+    public CompletableFuture<AuditSearchResponse> searchAuditLogsAsync(AuditSearchRequest request) {
+        HttpCall call = HttpCall.post("/api/v1/audit/search", body(request)).idempotent(true);
+        return transport
+                .send(call)
+                .thenApply(r -> codec.read(
+                        r,
+                        AuditSearchResponse.class,
+                        node -> Shapes.auditSearch(node, request.limit(), request.offset())));
+    }
+
+    /** Stops the client: later calls throw {@link IllegalStateException}; calls in flight may fail. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Reads a workflow for approval polling: outside the breaker and without retries (the poll loop retries). */
+    WorkflowStatusResponse pollWorkflow(String workflowId) {
+        HttpCall call = HttpCall.get(workflowPath(workflowId)).guarded(false).idempotent(false);
+        return Futures.await(read(call, WorkflowStatusResponse.class));
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    private CompletableFuture<PendingApprovalsResponse> pendingApprovals(@Nullable Integer limit) {
+        Map<String, @Nullable Object> query = new LinkedHashMap<>();
+        query.put("limit", limit);
+        return transport
+                .send(HttpCall.get(WORKFLOWS + "/approvals/pending").withQuery(query))
+                .thenApply(r -> codec.read(r, PendingApprovalsResponse.class, Shapes::pendingApprovals));
+    }
+
+    private <T> CompletableFuture<T> read(HttpCall call, Class<T> type) {
+        if (type == HealthResponse.class) {
+            return transport.send(call).thenApply(r -> codec.read(r, type, Shapes::health));
+        }
+        return transport.send(call).thenApply(r -> codec.read(r, type, Shapes::same));
+    }
+
+    private String body(Object request) {
+        return codec.write(Objects.requireNonNull(request, "request"));
+    }
+
+    private @Nullable String reasonBody(@Nullable String reason) {
+        return reason == null ? null : codec.write(new WorkflowReasonRequest(reason));
+    }
+
+    private static String workflowPath(String workflowId) {
+        return WORKFLOWS + "/" + HttpCall.segment(workflowId, "workflowId");
+    }
+
+    private static String stepPath(String workflowId, String stepId) {
+        return workflowPath(workflowId) + "/steps/" + HttpCall.segment(stepId, "stepId");
+    }
+}

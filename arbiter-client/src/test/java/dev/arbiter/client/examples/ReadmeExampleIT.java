@@ -1,0 +1,64 @@
+package dev.arbiter.client.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.client.ArbiterClient;
+import dev.arbiter.server.Application;
+import dev.arbiter.server.ServerConfig;
+import dev.arbiter.wire.workflow.StepInfo;
+import dev.arbiter.wire.workflow.WorkflowStatus;
+import dev.arbiter.wire.workflow.WorkflowStatusResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Runs the README's "Govern a Java agent" example against the real server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadmeExampleIT {
+    private Application app;
+    private String endpoint;
+
+    @BeforeAll
+    void start() throws IOException {
+        Path dir = Files.createTempDirectory("arbiter-readme-it");
+        app = Application.create(ServerConfig.embedded(dir, 0), Clock.systemUTC())
+                .start();
+        endpoint = "http://127.0.0.1:" + app.port();
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void researchAgent_runsGovernedAndCompletesItsWorkflow() {
+        String workflowId = ResearchAgent.research(endpoint, "AI safety");
+
+        try (ArbiterClient client = ArbiterClient.create(endpoint)) {
+            WorkflowStatusResponse workflow = client.getWorkflow(workflowId);
+            assertThat(workflow.status()).isEqualTo(WorkflowStatus.COMPLETED);
+            assertThat(workflow.traceId()).isEqualTo("langsmith-run-abc123");
+            assertThat(workflow.steps())
+                    .extracting(StepInfo::stepId)
+                    .containsExactly("step-1-plan_research", "step-1-tools-web_search");
+        }
+    }
+
+    @Test
+    void workflowControl_seed001Example_completesItsWorkflow() {
+        String workflowId = WorkflowControl.run(endpoint);
+
+        try (ArbiterClient client = ArbiterClient.create(endpoint)) {
+            WorkflowStatusResponse workflow = client.getWorkflow(workflowId);
+            assertThat(workflow.status()).isEqualTo(WorkflowStatus.COMPLETED);
+            assertThat(workflow.workflowName()).isEqualTo("code-review-pipeline");
+            assertThat(workflow.steps()).extracting(StepInfo::stepName).containsExactly("Generate Code");
+        }
+    }
+}
