@@ -38,6 +38,19 @@ class EmbeddedDurabilityIT {
     }
 
     @Test
+    void owner_runsTheCompactor_untilClosed() {
+        try (Database db = Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard())) {
+            assertThat(compactorRunning()).isTrue();
+        }
+        assertThat(compactorRunning()).isFalse();
+    }
+
+    private static boolean compactorRunning() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("arbiter-h2-compactor") && t.isAlive());
+    }
+
+    @Test
     void customH2Urls_reportWhatACrashWouldKeep() {
         try (Database db = Database.open(DatabaseConfig.inMemory("describe"), MutableClock.standard())) {
             assertThat(db.durability()).isEqualTo("H2 in memory (nothing survives a restart)");
