@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final String durability;
     private final boolean inMemory;
-    private final @Nullable EmbeddedShare share;
+    private final @Nullable Runnable stopOwnerServices;
     private final Ids ids = new Ids();
 
     private Database(
@@ -35,14 +35,14 @@ public final class Database implements AutoCloseable {
             Clock clock,
             DatabaseConfig config,
             String durability,
-            @Nullable EmbeddedShare share) {
+            @Nullable Runnable stopOwnerServices) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.clock = clock;
         this.dialect = config.dialect();
         this.durability = durability;
         this.inMemory = config.jdbcUrl().startsWith("jdbc:h2:mem:");
-        this.share = share;
+        this.stopOwnerServices = stopOwnerServices;
     }
 
     /**
@@ -114,12 +114,16 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
+        H2Compactor compactor = H2Compactor.start(ds);
         return prepare(
                 ds,
                 clock,
                 config,
                 file + ", WRITE_DELAY=0: each commit is written to the file before it returns",
-                share);
+                () -> {
+                    compactor.close();
+                    share.close();
+                });
     }
 
     private static Database openPostgres(DatabaseConfig config, Clock clock) {
@@ -145,13 +149,17 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database prepare(
-            HikariDataSource ds, Clock clock, DatabaseConfig config, String durability, @Nullable EmbeddedShare share) {
+            HikariDataSource ds,
+            Clock clock,
+            DatabaseConfig config,
+            String durability,
+            @Nullable Runnable stopOwnerServices) {
         try {
             migrate(ds);
-            return new Database(ds, clock, config, durability, share);
+            return new Database(ds, clock, config, durability, stopOwnerServices);
         } catch (RuntimeException e) {
-            if (share != null) {
-                share.close();
+            if (stopOwnerServices != null) {
+                stopOwnerServices.run();
             }
             ds.close();
             throw e instanceof StoreException se
@@ -219,9 +227,9 @@ public final class Database implements AutoCloseable {
         if (dataSource.isClosed()) {
             return;
         }
-        if (share != null) {
-            // Guests first, so that closing the pool below closes the database file.
-            share.close();
+        if (stopOwnerServices != null) {
+            // Compaction and guests first, so that closing the pool below closes the database file.
+            stopOwnerServices.run();
         }
         if (inMemory) {
             // An in-memory database outlives its connections (DB_CLOSE_DELAY=-1) until shut down. A file

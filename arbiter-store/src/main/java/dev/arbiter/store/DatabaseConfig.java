@@ -62,8 +62,15 @@ public record DatabaseConfig(
         Path dir = dataDir.toAbsolutePath().normalize();
         // FILE_LOCK=FS: an OS lock, released the moment a killed process dies, so a restart after kill -9
         // does not wait out H2's lock-file watchdog.
-        String url = "jdbc:h2:file:" + dir.resolve("arbiter") + H2_SETTINGS + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS";
+        // retry: reopens the file when a thread is interrupted during I/O; plain file: would leave H2's
+        // FileChannel closed, and with it the database, for every later request.
+        String url = "jdbc:h2:" + h2FileName(dir) + H2_SETTINGS + ";DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS";
         return new DatabaseConfig(Dialect.H2, url, "arbiter", null, DEFAULT_POOL_SIZE, dir);
+    }
+
+    /** H2's name for the embedded database file (without {@code .mv.db}); the owner and its guests use it. */
+    static String h2FileName(Path dataDir) {
+        return "retry:" + dataDir.resolve("arbiter");
     }
 
     /** A private in-memory H2 database that lives until {@link Database#close()}; for tests. */

@@ -56,8 +56,8 @@ final class EmbeddedShare implements AutoCloseable {
                     .substring(config.jdbcUrl().indexOf(';'))
                     .replace(";DB_CLOSE_ON_EXIT=FALSE", "")
                     .replace(";FILE_LOCK=FS", "");
-            return Optional.of(
-                    "jdbc:h2:tcp://127.0.0.1:" + port + "/" + dataDir.resolve("arbiter") + settings + ";IFEXISTS=TRUE");
+            return Optional.of("jdbc:h2:tcp://127.0.0.1:" + port + "/" + DatabaseConfig.h2FileName(dataDir) + settings
+                    + ";IFEXISTS=TRUE");
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Measures durable audit appends per second and commit latency (benchmarks.md B3, store level): 1, 4, 16
@@ -40,6 +42,8 @@ final class AuditThroughputProbe {
                     db.inTransaction((Tx tx) -> tx.audit().verifyAll()).stream().allMatch(ChainVerification::ok)
                             ? "all chains verify"
                             : "CHAIN BROKEN");
+        } finally {
+            deleteRecursively(dir);
         }
     }
 
@@ -93,5 +97,13 @@ final class AuditThroughputProbe {
             return 0;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

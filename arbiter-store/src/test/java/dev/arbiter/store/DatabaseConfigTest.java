@@ -13,7 +13,7 @@ class DatabaseConfigTest {
         DatabaseConfig c = DatabaseConfig.embedded(Path.of("/srv/arbiter/data"));
         assertThat(c.dialect()).isEqualTo(Dialect.H2);
         assertThat(c.jdbcUrl())
-                .startsWith("jdbc:h2:file:/srv/arbiter/data/arbiter;")
+                .startsWith("jdbc:h2:retry:/srv/arbiter/data/arbiter;")
                 .contains(
                         ";WRITE_DELAY=0",
                         ";MODE=PostgreSQL",

@@ -6,7 +6,7 @@ import java.time.Clock;
 /**
  * A separate JVM for {@link EmbeddedDurabilityIT}: commits a workflow and its audit record per
  * transaction, forever, printing {@code ack <id>} after each commit returns, until it is killed.
- * {@code args[1] = "write-delay=<ms>"} replaces the durable setting, to demonstrate what it prevents.
+ * {@code args[1] = "replace=<from>|<to>"} edits the JDBC URL, to demonstrate what a setting prevents.
  */
 final class DurabilityChild {
     private DurabilityChild() {}
@@ -14,8 +14,9 @@ final class DurabilityChild {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         DatabaseConfig config = DatabaseConfig.embedded(dir);
-        if (args.length > 1 && args[1].startsWith("write-delay=")) {
-            String url = config.jdbcUrl().replace(";WRITE_DELAY=0", ";WRITE_DELAY=" + args[1].substring(12));
+        if (args.length > 1 && args[1].startsWith("replace=")) {
+            String[] fromTo = args[1].substring(8).split("\\|", -1);
+            String url = config.jdbcUrl().replace(fromTo[0], fromTo[1]);
             config = new DatabaseConfig(Dialect.H2, url, config.user(), null, config.maxPoolSize(), dir);
         }
         Database db = Database.open(config, Clock.systemUTC());

@@ -38,6 +38,46 @@ class EmbeddedDurabilityIT {
     }
 
     @Test
+    void interruptedWriters_leaveTheDatabaseUsable() throws Exception {
+        try (Database db = Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard())) {
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 3000; i++) {
+                    try {
+                        db.inTransaction((Tx tx) -> tx.audit().append(Fixtures.entry("intr", "r", "llm_chat")));
+                    } catch (RuntimeException e) {
+                        // An interrupted transaction may fail; the database must not.
+                    }
+                }
+            });
+            for (int k = 0; k < 200 && writer.isAlive(); k++) {
+                Thread.sleep(2);
+                writer.interrupt();
+            }
+            writer.join();
+            db.inTransaction((Tx tx) -> tx.audit().append(Fixtures.entry("intr", "r", "after")));
+            assertThat(db.inTransaction((Tx tx) -> tx.audit().verify("intr")).ok())
+                    .isTrue();
+        }
+        try (Database db = Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard())) {
+            assertThat(db.inTransaction((Tx tx) -> tx.audit().verify("intr")).ok())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void owner_runsTheCompactor_untilClosed() {
+        try (Database db = Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard())) {
+            assertThat(compactorRunning()).isTrue();
+        }
+        assertThat(compactorRunning()).isFalse();
+    }
+
+    private static boolean compactorRunning() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("arbiter-h2-compactor") && t.isAlive());
+    }
+
+    @Test
     void customH2Urls_reportWhatACrashWouldKeep() {
         try (Database db = Database.open(DatabaseConfig.inMemory("describe"), MutableClock.standard())) {
             assertThat(db.durability()).isEqualTo("H2 in memory (nothing survives a restart)");

@@ -1,7 +1,10 @@
 package dev.arbiter.store;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Measures the store's share of workflow creation and fresh gates (five per workflow), single stream; a gate: lock the workflow, look up the step, read
@@ -14,9 +17,9 @@ final class GateTransactionProbe {
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "h2";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        DatabaseConfig config = which.equals("postgres")
-                ? EmbeddedPostgresSupport.newDatabase()
-                : DatabaseConfig.embedded(Files.createTempDirectory("arbiter-gate-probe"));
+        Path dir = Files.createTempDirectory("arbiter-gate-probe");
+        DatabaseConfig config =
+                which.equals("postgres") ? EmbeddedPostgresSupport.newDatabase() : DatabaseConfig.embedded(dir);
         try (Database db = Database.open(config, Clock.systemUTC())) {
             System.out.println(db.durability());
             for (int round = 0; round < 3; round++) {
@@ -39,6 +42,8 @@ final class GateTransactionProbe {
                         "round %d: %d gates + %d creates, %.0f us per transaction, %.0f transactions/s%n",
                         round, n, n / 5, us, 1e6 / us);
             }
+        } finally {
+            deleteRecursively(dir);
         }
     }
 
@@ -52,5 +57,13 @@ final class GateTransactionProbe {
             tx.workflows().update(w.withStepIndex(index, tx.now()));
             return tx.audit().append(Fixtures.entry("probe", wf, "workflow_step_gate"));
         });
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

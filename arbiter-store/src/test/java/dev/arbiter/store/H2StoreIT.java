@@ -38,6 +38,19 @@ class H2StoreIT {
     }
 
     @Nested
+    class StepQueries extends StepQueryContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
     class Audit extends AuditContract {
         @Override
         public Database db() {

@@ -35,6 +35,19 @@ class PostgresStoreIT {
     }
 
     @Nested
+    class StepQueries extends StepQueryContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
     class Audit extends AuditContract {
         @Override
         public Database db() {
