@@ -1,5 +1,6 @@
 package dev.arbiter.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.client.policy.Simulation;
 import dev.arbiter.client.policy.TenantPolicyQuery;
@@ -39,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TenantPolicies {
     private static final String BASE = "/api/v1/tenant-policies";
+    private static final TypeReference<Map<String, @Nullable Object>> DOCUMENT = new TypeReference<>() {};
 
     private final Transport transport;
     private final Codec codec;
@@ -164,7 +166,18 @@ public final class TenantPolicies {
         return importPolicies(new ImportPoliciesRequest(documents, Objects.requireNonNull(mode, "mode")));
     }
 
-    /** Imports policy documents, canonical or shorthand, e.g. those of an {@link #export()}. */
+    /**
+     * Imports an {@link #export()} back, e.g. to restore policies deleted since or to copy them to another
+     * tenant; the read-only members of the exported resources are ignored by the server.
+     */
+    public ImportPoliciesResponse importPolicies(ExportPoliciesResponse export, OverwriteMode mode) {
+        List<Map<String, @Nullable Object>> documents = export.policies().stream()
+                .map(policy -> codec.mapper().convertValue(policy, DOCUMENT))
+                .toList();
+        return importPolicies(new ImportPoliciesRequest(documents, Objects.requireNonNull(mode, "mode")));
+    }
+
+    /** Imports policy documents, canonical or shorthand. */
     public ImportPoliciesResponse importPolicies(ImportPoliciesRequest request) {
         return Futures.await(importPoliciesAsync(request));
     }
@@ -175,7 +188,7 @@ public final class TenantPolicies {
         return send(call, ImportPoliciesResponse.class, PolicyShapes::imported);
     }
 
-    /** The tenant's live policies in a form {@link #importPolicies(ImportPoliciesRequest)} takes back. */
+    /** The tenant's live policies, in a form {@link #importPolicies(ExportPoliciesResponse, OverwriteMode)} takes back. */
     public ExportPoliciesResponse export() {
         return Futures.await(exportAsync());
     }
