@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param service the service name, {@code arbiter}
  * @param timestamp when the answer was produced
  * @param version the server version
- * @param components component name to state, e.g. {@code database: connected}
- * @param capabilities feature names clients use for detection
+ * @param components component name to state, e.g. {@code database: connected}; empty when absent, as in
+ *     the older answer {@code {status, service, timestamp, version}}
+ * @param capabilities feature names clients use for detection; empty when absent (older servers)
  */
 public record HealthResponse(
         String status,
@@ -24,13 +25,13 @@ public record HealthResponse(
         String version,
         Map<String, String> components,
         List<String> capabilities) {
-    /** Checks required fields and copies the collections. */
+    /** Checks required fields and copies the collections; absent collections are empty. */
     public HealthResponse {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(version, "version");
-        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
-        capabilities = List.copyOf(capabilities);
+        components = components == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
     }
 }

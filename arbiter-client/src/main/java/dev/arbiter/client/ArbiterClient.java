@@ -3,23 +3,17 @@ package dev.arbiter.client;
 import dev.arbiter.wire.HealthResponse;
 import dev.arbiter.wire.audit.AuditSearchRequest;
 import dev.arbiter.wire.audit.AuditSearchResponse;
-import dev.arbiter.wire.workflow.ApproveStepRequest;
 import dev.arbiter.wire.workflow.CreateWorkflowRequest;
 import dev.arbiter.wire.workflow.CreateWorkflowResponse;
 import dev.arbiter.wire.workflow.ListWorkflowsResponse;
 import dev.arbiter.wire.workflow.MarkStepCompletedRequest;
 import dev.arbiter.wire.workflow.PendingApprovalsResponse;
-import dev.arbiter.wire.workflow.RejectStepRequest;
-import dev.arbiter.wire.workflow.RetryPolicy;
 import dev.arbiter.wire.workflow.StepApprovalResponse;
 import dev.arbiter.wire.workflow.StepGateRequest;
 import dev.arbiter.wire.workflow.StepGateResponse;
 import dev.arbiter.wire.workflow.WorkflowActionResponse;
-import dev.arbiter.wire.workflow.WorkflowReasonRequest;
 import dev.arbiter.wire.workflow.WorkflowSource;
 import dev.arbiter.wire.workflow.WorkflowStatusResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -48,22 +42,19 @@ import org.jspecify.annotations.Nullable;
  * client per endpoint and close it when done.
  */
 public final class ArbiterClient implements AutoCloseable {
-    private static final String WORKFLOWS = "/api/v1/workflows";
-
     private final ArbiterConfig config;
-    private final Codec codec;
     private final Counters counters;
     private final Transport transport;
-    private final Gates gates;
+    private final WorkflowCalls calls;
     private final TenantPolicies tenantPolicies;
     private final StaticPolicies staticPolicies;
 
     private ArbiterClient(ArbiterConfig config) {
+        Codec codec = new Codec();
         this.config = config;
-        this.codec = new Codec();
         this.counters = new Counters();
         this.transport = new Transport(config, new ErrorBodies(codec.mapper()), counters);
-        this.gates = new Gates(config.failureMode(), counters);
+        this.calls = new WorkflowCalls(transport, codec, new Gates(config.failureMode(), counters));
         this.tenantPolicies = new TenantPolicies(transport, codec);
         this.staticPolicies = new StaticPolicies(transport, codec);
     }
@@ -115,7 +106,7 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #health()}. */
     public CompletableFuture<HealthResponse> healthAsync() {
-        return read(HttpCall.get("/health").guarded(false), HealthResponse.class);
+        return calls.health();
     }
 
     /** Creates a workflow ({@code POST /api/v1/workflows}); not retried, as a repeat would create another. */
@@ -130,14 +121,13 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #createWorkflow(CreateWorkflowRequest)}. */
     public CompletableFuture<CreateWorkflowResponse> createWorkflowAsync(CreateWorkflowRequest request) {
-        return read(HttpCall.post(WORKFLOWS, body(request)), CreateWorkflowResponse.class);
+        return calls.createWorkflow(request);
     }
 
     /**
-     * Asks whether a step may run. The answer is {@code allow}, {@code block} or {@code require_approval},
-     * all with HTTP 200. When Arbiter cannot decide, the configured {@link FailureMode} applies.
-     *
-     * @param stepId the caller's id for the step, unique within the workflow
+     * Asks whether a step may run; {@code stepId} is the caller's id for it, unique within the workflow. The
+     * answer is {@code allow}, {@code block} or {@code require_approval}, all with HTTP 200. When Arbiter cannot
+     * decide, the configured {@link FailureMode} applies.
      */
     public StepGateResponse stepGate(String workflowId, String stepId, StepGateRequest request) {
         return Futures.await(stepGateAsync(workflowId, stepId, request, false));
@@ -158,15 +148,7 @@ public final class ArbiterClient implements AutoCloseable {
     /** Async {@link #stepGate(String, String, StepGateRequest, boolean)}. */
     public CompletableFuture<StepGateResponse> stepGateAsync(
             String workflowId, String stepId, StepGateRequest request, boolean includePriorOutput) {
-        String path = stepPath(workflowId, stepId) + "/gate";
-        // The server answers a re-gate of the same step from the stored decision, so a repeat is safe.
-        boolean idempotent = request.retryPolicy() == null || request.retryPolicy() == RetryPolicy.IDEMPOTENT;
-        Map<String, @Nullable Object> query = new LinkedHashMap<>();
-        query.put("include_prior_output", includePriorOutput ? "true" : null);
-        HttpCall call =
-                HttpCall.post(path, body(request)).idempotent(idempotent).withQuery(query);
-        return gates.decide(
-                stepId, transport.send(call).thenApply(r -> codec.read(r, StepGateResponse.class, Shapes::same)));
+        return calls.stepGate(workflowId, stepId, request, includePriorOutput);
     }
 
     /** Marks a step completed with its output and actual usage (204); not retried. */
@@ -182,8 +164,7 @@ public final class ArbiterClient implements AutoCloseable {
     /** Async {@link #markStepCompleted(String, String, MarkStepCompletedRequest)}. */
     public CompletableFuture<Void> markStepCompletedAsync(
             String workflowId, String stepId, MarkStepCompletedRequest request) {
-        HttpCall call = HttpCall.post(stepPath(workflowId, stepId) + "/complete", body(request));
-        return transport.send(call).thenApply(r -> null);
+        return calls.markStepCompleted(workflowId, stepId, request);
     }
 
     /** Completes the workflow; 409 {@link ApprovalPendingException} while a step awaits approval. */
@@ -193,7 +174,7 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #completeWorkflow(String)}. */
     public CompletableFuture<WorkflowActionResponse> completeWorkflowAsync(String workflowId) {
-        return read(HttpCall.post(workflowPath(workflowId) + "/complete", null), WorkflowActionResponse.class);
+        return calls.action(workflowId, "complete", null);
     }
 
     /** Aborts the workflow, e.g. after a block; the server says "Aborted by user" if {@code reason} is null. */
@@ -203,8 +184,7 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #abortWorkflow(String, String)}. */
     public CompletableFuture<WorkflowActionResponse> abortWorkflowAsync(String workflowId, @Nullable String reason) {
-        return read(
-                HttpCall.post(workflowPath(workflowId) + "/abort", reasonBody(reason)), WorkflowActionResponse.class);
+        return calls.action(workflowId, "abort", reason);
     }
 
     /** Marks the workflow failed: an error condition, unlike an abort. */
@@ -214,8 +194,7 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #failWorkflow(String, String)}. */
     public CompletableFuture<WorkflowActionResponse> failWorkflowAsync(String workflowId, @Nullable String reason) {
-        return read(
-                HttpCall.post(workflowPath(workflowId) + "/fail", reasonBody(reason)), WorkflowActionResponse.class);
+        return calls.action(workflowId, "fail", reason);
     }
 
     /** Checks that the workflow may continue (no pending or rejected approval); changes nothing. */
@@ -225,7 +204,7 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #resumeWorkflow(String)}. */
     public CompletableFuture<WorkflowActionResponse> resumeWorkflowAsync(String workflowId) {
-        return read(HttpCall.post(workflowPath(workflowId) + "/resume", null), WorkflowActionResponse.class);
+        return calls.action(workflowId, "resume", null);
     }
 
     /** The workflow with its steps. */
@@ -235,7 +214,7 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #getWorkflow(String)}. */
     public CompletableFuture<WorkflowStatusResponse> getWorkflowAsync(String workflowId) {
-        return read(HttpCall.get(workflowPath(workflowId)), WorkflowStatusResponse.class);
+        return calls.getWorkflow(workflowId);
     }
 
     /** Workflows of the caller's tenant, newest first. */
@@ -250,45 +229,27 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #listWorkflows(ListWorkflowsOptions)}. */
     public CompletableFuture<ListWorkflowsResponse> listWorkflowsAsync(ListWorkflowsOptions options) {
-        Map<String, @Nullable Object> query = new LinkedHashMap<>();
-        query.put("status", options.status() == null ? null : options.status().wireName());
-        query.put("source", options.source() == null ? null : options.source().wireName());
-        query.put("trace_id", options.traceId());
-        query.put("limit", options.limit());
-        query.put("offset", options.offset());
-        return transport
-                .send(HttpCall.get(WORKFLOWS).withQuery(query))
-                .thenApply(r -> codec.read(r, ListWorkflowsResponse.class, Shapes::workflowList));
+        return calls.listWorkflows(options);
     }
 
-    /**
-     * Approves a step waiting for a person; the approver is {@link ArbiterConfig#userId()}.
-     *
-     * @param comment why, at least 10 characters (the server answers 400 otherwise)
-     */
+    /** Approves a waiting step as {@link ArbiterConfig#userId()}; {@code comment} needs 10+ characters (else 400). */
     public StepApprovalResponse approveStep(String workflowId, String stepId, String comment) {
         return Futures.await(approveStepAsync(workflowId, stepId, comment));
     }
 
     /** Async {@link #approveStep(String, String, String)}. */
     public CompletableFuture<StepApprovalResponse> approveStepAsync(String workflowId, String stepId, String comment) {
-        HttpCall call = HttpCall.post(stepPath(workflowId, stepId) + "/approve", body(new ApproveStepRequest(comment)));
-        return transport.send(call).thenApply(r -> codec.read(r, StepApprovalResponse.class, Shapes::approval));
+        return calls.approveStep(workflowId, stepId, comment);
     }
 
-    /**
-     * Rejects a step waiting for a person; this also aborts its workflow.
-     *
-     * @param reason why, at least 10 characters
-     */
+    /** Rejects a waiting step, which also aborts its workflow; {@code reason} needs 10+ characters (else 400). */
     public StepApprovalResponse rejectStep(String workflowId, String stepId, String reason) {
         return Futures.await(rejectStepAsync(workflowId, stepId, reason));
     }
 
     /** Async {@link #rejectStep(String, String, String)}. */
     public CompletableFuture<StepApprovalResponse> rejectStepAsync(String workflowId, String stepId, String reason) {
-        HttpCall call = HttpCall.post(stepPath(workflowId, stepId) + "/reject", body(new RejectStepRequest(reason)));
-        return transport.send(call).thenApply(r -> codec.read(r, StepApprovalResponse.class, Shapes::approval));
+        return calls.rejectStep(workflowId, stepId, reason);
     }
 
     /** Steps of the caller's tenant waiting for a person, newest first; at most {@code limit} (1..100). */
@@ -298,15 +259,12 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Pending approvals with the server's default limit (20). */
     public PendingApprovalsResponse getPendingApprovals() {
-        return Futures.await(pendingApprovals(null));
+        return Futures.await(calls.pendingApprovals(null));
     }
 
     /** Async {@link #getPendingApprovals(int)}. */
     public CompletableFuture<PendingApprovalsResponse> getPendingApprovalsAsync(int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("limit must be within 1..100: " + limit);
-        }
-        return pendingApprovals(limit);
+        return calls.pendingApprovals(limit);
     }
 
     /** Searches the caller's tenant's audit log, newest first; read-only, so retried like a read. */
@@ -316,13 +274,7 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Async {@link #searchAuditLogs(AuditSearchRequest)}. */
     public CompletableFuture<AuditSearchResponse> searchAuditLogsAsync(AuditSearchRequest request) {
-        HttpCall call = HttpCall.post("/api/v1/audit/search", body(request)).idempotent(true);
-        return transport
-                .send(call)
-                .thenApply(r -> codec.read(
-                        r,
-                        AuditSearchResponse.class,
-                        node -> Shapes.auditSearch(node, request.limit(), request.offset())));
+        return calls.searchAuditLogs(request);
     }
 
     /** Stops the client: later calls throw {@link IllegalStateException}; calls in flight may fail. */
@@ -333,42 +285,10 @@ public final class ArbiterClient implements AutoCloseable {
 
     /** Reads a workflow for approval polling: outside the breaker and without retries (the poll loop retries). */
     WorkflowStatusResponse pollWorkflow(String workflowId) {
-        HttpCall call = HttpCall.get(workflowPath(workflowId)).guarded(false).idempotent(false);
-        return Futures.await(read(call, WorkflowStatusResponse.class));
+        return calls.pollWorkflow(workflowId);
     }
 
     Counters counters() {
         return counters;
-    }
-
-    private CompletableFuture<PendingApprovalsResponse> pendingApprovals(@Nullable Integer limit) {
-        Map<String, @Nullable Object> query = new LinkedHashMap<>();
-        query.put("limit", limit);
-        return transport
-                .send(HttpCall.get(WORKFLOWS + "/approvals/pending").withQuery(query))
-                .thenApply(r -> codec.read(r, PendingApprovalsResponse.class, Shapes::pendingApprovals));
-    }
-
-    private <T> CompletableFuture<T> read(HttpCall call, Class<T> type) {
-        if (type == HealthResponse.class) {
-            return transport.send(call).thenApply(r -> codec.read(r, type, Shapes::health));
-        }
-        return transport.send(call).thenApply(r -> codec.read(r, type, Shapes::same));
-    }
-
-    private String body(Object request) {
-        return codec.write(Objects.requireNonNull(request, "request"));
-    }
-
-    private @Nullable String reasonBody(@Nullable String reason) {
-        return reason == null ? null : codec.write(new WorkflowReasonRequest(reason));
-    }
-
-    private static String workflowPath(String workflowId) {
-        return WORKFLOWS + "/" + HttpCall.segment(workflowId, "workflowId");
-    }
-
-    private static String stepPath(String workflowId, String stepId) {
-        return workflowPath(workflowId) + "/steps/" + HttpCall.segment(stepId, "stepId");
     }
 }

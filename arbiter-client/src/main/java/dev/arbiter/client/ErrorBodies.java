@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ErrorBodies {
     private static final int MAX_MESSAGE_CHARS = 500;
+    private static final String VALIDATION_PREFIX = "Request validation failed: ";
+    private static final Pattern FIELD = Pattern.compile("([A-Za-z0-9_.\\[\\]]+): (.*)", Pattern.DOTALL);
 
     private final ObjectMapper mapper;
 
@@ -73,6 +77,9 @@ final class ErrorBodies {
                 code = text(error.get("code"));
                 message = text(error.get("message"));
                 readDetails(error.get("details"), details, fields);
+                if (error.path("code").isNumber() && message != null) {
+                    fields.addAll(fieldsInMessage(message));
+                }
             } else {
                 // WCP simple/validation, replay, generic {"success":false}, auth/proxy, problem+json.
                 code = text(root.get("code"));
@@ -125,6 +132,34 @@ final class ErrorBodies {
             default:
                 return "HTTP_" + status;
         }
+    }
+
+    /**
+     * The static-policy envelope has no details, so Arbiter lists invalid fields in the message:
+     * {@code Request validation failed: pattern: invalid regex: missing ); name: is required}. A piece
+     * that does not start with a field name continues the previous field's message.
+     */
+    static List<ValidationException.FieldError> fieldsInMessage(String message) {
+        if (!message.startsWith(VALIDATION_PREFIX)) {
+            return List.of();
+        }
+        List<String[]> pieces = new ArrayList<>();
+        for (String piece : message.substring(VALIDATION_PREFIX.length()).split("; ")) {
+            Matcher field = FIELD.matcher(piece);
+            if (field.matches()) {
+                pieces.add(new String[] {field.group(1), field.group(2)});
+            } else if (pieces.isEmpty()) {
+                pieces.add(new String[] {"", piece});
+            } else {
+                String[] last = pieces.get(pieces.size() - 1);
+                last[1] = last[1] + "; " + piece;
+            }
+        }
+        List<ValidationException.FieldError> fields = new ArrayList<>();
+        for (String[] piece : pieces) {
+            fields.add(new ValidationException.FieldError(piece[0], piece[1]));
+        }
+        return fields;
     }
 
     private @Nullable JsonNode readTree(String body) {

@@ -39,6 +39,19 @@ record HttpCall(
         return new HttpCall("POST", path, Map.of(), body, false, true);
     }
 
+    static HttpCall put(String path, String body) {
+        return new HttpCall("PUT", path, Map.of(), body, false, true);
+    }
+
+    static HttpCall patch(String path, String body) {
+        return new HttpCall("PATCH", path, Map.of(), body, false, true);
+    }
+
+    /** Not retried: a repeat after a lost answer would report 404 for a deletion that worked. */
+    static HttpCall delete(String path) {
+        return new HttpCall("DELETE", path, Map.of(), null, false, true);
+    }
+
     HttpCall withQuery(Map<String, @Nullable Object> parameters) {
         return new HttpCall(method, path, parameters, body, idempotent, guarded);
     }

@@ -21,18 +21,15 @@ final class Shapes {
         return node;
     }
 
-    /** Old health answers lack {@code components}, {@code capabilities} and sometimes {@code version}. */
+    /**
+     * Old health answers may lack {@code service} and {@code version}, which the current record requires
+     * (absent {@code components} and {@code capabilities} the record itself reads as empty).
+     */
     static JsonNode health(JsonNode node) {
         if (!node.isObject()) {
             return node;
         }
         ObjectNode object = (ObjectNode) node;
-        if (!object.path("components").isObject()) {
-            object.putObject("components");
-        }
-        if (!object.path("capabilities").isArray()) {
-            object.putArray("capabilities");
-        }
         if (!object.path("version").isTextual()) {
             object.put("version", "unknown");
         }
@@ -146,13 +143,10 @@ final class Shapes {
         return object;
     }
 
+    /** Old raw rows name the columns; absent {@code policy_violations} the record itself reads as empty. */
     private static void auditEntry(ObjectNode entry) {
-        if (!entry.path("policy_violations").isArray()) {
-            entry.putArray("policy_violations");
-        }
-        if (!entry.path("metadata").isObject()) {
-            JsonNode details = entry.get("policy_details");
-            entry.set("metadata", details != null && details.isObject() ? details : NODES.objectNode());
+        if (!entry.path("metadata").isObject() && entry.path("policy_details").isObject()) {
+            entry.set("metadata", entry.get("policy_details"));
         }
         if (!entry.path("query_summary").isTextual() && entry.path("query").isTextual()) {
             entry.set("query_summary", entry.get("query"));

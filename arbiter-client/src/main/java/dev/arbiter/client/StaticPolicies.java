@@ -1,24 +1,38 @@
 package dev.arbiter.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.arbiter.client.policy.PatternTestResult;
-import dev.arbiter.client.policy.StaticPolicy;
-import dev.arbiter.client.policy.StaticPolicyPage;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.client.policy.StaticPolicyQuery;
 import dev.arbiter.client.policy.StaticPolicyRequest;
+import dev.arbiter.wire.policy.PatternTestRequest;
+import dev.arbiter.wire.policy.PatternTestResponse;
+import dev.arbiter.wire.policy.RollbackRequest;
+import dev.arbiter.wire.policy.StaticPolicyListResponse;
+import dev.arbiter.wire.policy.StaticPolicyResource;
+import dev.arbiter.wire.policy.StaticPolicyToggleRequest;
+import dev.arbiter.wire.policy.StaticPolicyVersionsResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Static (pattern) policy management at {@code /api/v1/static-policies} (contract §2.4); from
- * {@link ArbiterClient#staticPolicies()}. Writes are not retried. Thread-safe.
+ * {@link ArbiterClient#staticPolicies()}. Policies are addressed by UUID or readable id ({@code sys_pii_ssn}).
+ * Answers are the wire records of {@code dev.arbiter.wire.policy}; older AxonFlow shapes are completed first
+ * ({@link StaticPolicyShapes}).
+ *
+ * <p>Errors: {@link ValidationException} (an invalid RE2 pattern; the static envelope lists the fields in its
+ * message, which is also read into {@link ValidationException#fieldErrors()}), {@link NotFoundException},
+ * {@link PermissionDeniedException} (the read-only system tier), {@link ConflictException} (name taken).
+ * Reads and pattern tests are retried like reads; writes are not. Thread-safe.
  */
 public final class StaticPolicies {
     private static final String BASE = "/api/v1/static-policies";
-    private static final TypeReference<List<StaticPolicy>> LIST = new TypeReference<>() {};
+    private static final TypeReference<List<StaticPolicyResource>> LIST = new TypeReference<>() {};
 
     private final Transport transport;
     private final Codec codec;
@@ -28,108 +42,136 @@ public final class StaticPolicies {
         this.codec = codec;
     }
 
-    /** One page of the static policies visible to the tenant (system, organisation and tenant tiers). */
-    public StaticPolicyPage list(StaticPolicyQuery query) {
+    /** One page of the static policies visible to the tenant: the system tier and its own. */
+    public StaticPolicyListResponse list(StaticPolicyQuery query) {
         return Futures.await(listAsync(query));
     }
 
     /** Async {@link #list(StaticPolicyQuery)}. */
-    public CompletableFuture<StaticPolicyPage> listAsync(StaticPolicyQuery query) {
+    public CompletableFuture<StaticPolicyListResponse> listAsync(StaticPolicyQuery query) {
         Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
         parameters.put("category", query.category());
         parameters.put("tier", query.tier());
         parameters.put("severity", query.severity());
+        parameters.put("mode", query.mode());
         parameters.put("enabled", query.enabled());
         parameters.put("search", query.search());
         parameters.put("page", query.page());
         parameters.put("page_size", query.pageSize());
-        return transport
-                .send(HttpCall.get(BASE).withQuery(parameters))
-                .thenApply(r -> codec.read(r, StaticPolicyPage.class, PolicyShapes::page));
+        HttpCall call = HttpCall.get(BASE).withQuery(parameters);
+        return send(call, StaticPolicyListResponse.class, StaticPolicyShapes::page);
     }
 
-    /** The policy with this id. */
-    public StaticPolicy get(String id) {
+    /** The policy with this UUID or readable id. */
+    public StaticPolicyResource get(String id) {
         return Futures.await(getAsync(id));
     }
 
     /** Async {@link #get(String)}. */
-    public CompletableFuture<StaticPolicy> getAsync(String id) {
-        return transport
-                .send(HttpCall.get(path(id)))
-                .thenApply(r -> codec.read(r, StaticPolicy.class, PolicyShapes::single));
+    public CompletableFuture<StaticPolicyResource> getAsync(String id) {
+        return send(HttpCall.get(path(id)), StaticPolicyResource.class, StaticPolicyShapes::single);
     }
 
-    /** Creates a tenant-tier policy; an invalid pattern is a {@link ValidationException}. */
-    public StaticPolicy create(StaticPolicyRequest request) {
+    /** Creates a tenant-tier policy (201). */
+    public StaticPolicyResource create(StaticPolicyRequest request) {
         return Futures.await(createAsync(request));
     }
 
     /** Async {@link #create(StaticPolicyRequest)}. */
-    public CompletableFuture<StaticPolicy> createAsync(StaticPolicyRequest request) {
-        return transport
-                .send(HttpCall.post(BASE, codec.write(request)))
-                .thenApply(r -> codec.read(r, StaticPolicy.class, PolicyShapes::single));
+    public CompletableFuture<StaticPolicyResource> createAsync(StaticPolicyRequest request) {
+        return send(HttpCall.post(BASE, body(request)), StaticPolicyResource.class, StaticPolicyShapes::single);
     }
 
-    /** Replaces a policy's definition. */
-    public StaticPolicy update(String id, StaticPolicyRequest request) {
+    /** Updates a policy: members set in the request replace the current ones. */
+    public StaticPolicyResource update(String id, StaticPolicyRequest request) {
         return Futures.await(updateAsync(id, request));
     }
 
     /** Async {@link #update(String, StaticPolicyRequest)}. */
-    public CompletableFuture<StaticPolicy> updateAsync(String id, StaticPolicyRequest request) {
-        HttpCall call = new HttpCall("PUT", path(id), Map.of(), codec.write(request), false, true);
-        return transport.send(call).thenApply(r -> codec.read(r, StaticPolicy.class, PolicyShapes::single));
+    public CompletableFuture<StaticPolicyResource> updateAsync(String id, StaticPolicyRequest request) {
+        return send(HttpCall.put(path(id), body(request)), StaticPolicyResource.class, StaticPolicyShapes::single);
     }
 
-    /** Turns a policy on or off ({@code PATCH {"enabled": ...}}). */
-    public StaticPolicy setEnabled(String id, boolean enabled) {
+    /** Turns a policy on or off ({@code PATCH {"enabled": ...}}); system policies answer 403. */
+    public StaticPolicyResource setEnabled(String id, boolean enabled) {
         return Futures.await(setEnabledAsync(id, enabled));
     }
 
     /** Async {@link #setEnabled(String, boolean)}. */
-    public CompletableFuture<StaticPolicy> setEnabledAsync(String id, boolean enabled) {
-        HttpCall call = new HttpCall("PATCH", path(id), Map.of(), codec.write(Map.of("enabled", enabled)), false, true);
-        return transport.send(call).thenApply(r -> codec.read(r, StaticPolicy.class, PolicyShapes::single));
+    public CompletableFuture<StaticPolicyResource> setEnabledAsync(String id, boolean enabled) {
+        HttpCall call = HttpCall.patch(path(id), body(new StaticPolicyToggleRequest(enabled)));
+        return send(call, StaticPolicyResource.class, StaticPolicyShapes::single);
     }
 
-    /** Deletes a policy (204). */
+    /** Deletes a policy (204); a rollback restores it. */
     public void delete(String id) {
         Futures.await(deleteAsync(id));
     }
 
     /** Async {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String id) {
-        return transport
-                .send(new HttpCall("DELETE", path(id), Map.of(), null, false, true))
-                .thenApply(r -> null);
+        return transport.send(HttpCall.delete(path(id))).thenApply(r -> null);
     }
 
-    /** The static policies in force for the tenant after overrides. */
-    public List<StaticPolicy> effective() {
+    /** The static policies in force for the tenant (enabled system policies and its own), highest priority first. */
+    public List<StaticPolicyResource> effective() {
         return Futures.await(effectiveAsync());
     }
 
     /** Async {@link #effective()}. */
-    public CompletableFuture<List<StaticPolicy>> effectiveAsync() {
+    public CompletableFuture<List<StaticPolicyResource>> effectiveAsync() {
         return transport
                 .send(HttpCall.get(BASE + "/effective"))
-                .thenApply(r -> codec.read(r, LIST, PolicyShapes::list));
+                .thenApply(r -> codec.read(r, LIST, StaticPolicyShapes::effective));
     }
 
-    /** Tests a pattern against sample inputs without storing anything. */
-    public PatternTestResult testPattern(String pattern, List<String> inputs) {
+    /**
+     * Tests a pattern against sample inputs without storing anything. An invalid pattern is an answer, not an
+     * error: {@code valid} is false and {@code error} holds the compiler's message.
+     */
+    public PatternTestResponse testPattern(String pattern, List<String> inputs) {
         return Futures.await(testPatternAsync(pattern, inputs));
     }
 
     /** Async {@link #testPattern(String, List)}. */
-    public CompletableFuture<PatternTestResult> testPatternAsync(String pattern, List<String> inputs) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("pattern", pattern);
-        body.put("inputs", List.copyOf(inputs));
-        HttpCall call = HttpCall.post(BASE + "/test", codec.write(body)).idempotent(true);
-        return transport.send(call).thenApply(r -> codec.read(r, PatternTestResult.class, PolicyShapes::patternTest));
+    public CompletableFuture<PatternTestResponse> testPatternAsync(String pattern, List<String> inputs) {
+        Objects.requireNonNull(pattern, "pattern");
+        List<String> sent = List.copyOf(inputs);
+        HttpCall call = HttpCall.post(BASE + "/test", body(new PatternTestRequest(pattern, sent, null)))
+                .idempotent(true);
+        return send(call, PatternTestResponse.class, node -> StaticPolicyShapes.patternTest(node, pattern, sent));
+    }
+
+    /** Every version of a tenant policy, newest first (system policies have none). */
+    public StaticPolicyVersionsResponse versions(String id) {
+        return Futures.await(versionsAsync(id));
+    }
+
+    /** Async {@link #versions(String)}. */
+    public CompletableFuture<StaticPolicyVersionsResponse> versionsAsync(String id) {
+        return send(
+                HttpCall.get(path(id) + "/versions"),
+                StaticPolicyVersionsResponse.class,
+                node -> StaticPolicyShapes.versions(node, id));
+    }
+
+    /** Restores {@code version} as a new version (undeleting a deleted policy); Arbiter's addition. */
+    public StaticPolicyResource rollback(String id, int version, @Nullable String reason) {
+        return Futures.await(rollbackAsync(id, version, reason));
+    }
+
+    /** Async {@link #rollback(String, int, String)}. */
+    public CompletableFuture<StaticPolicyResource> rollbackAsync(String id, int version, @Nullable String reason) {
+        HttpCall call = HttpCall.post(path(id) + "/rollback", body(new RollbackRequest(version, reason)));
+        return send(call, StaticPolicyResource.class, StaticPolicyShapes::single);
+    }
+
+    private <T> CompletableFuture<T> send(HttpCall call, Class<T> type, UnaryOperator<JsonNode> shape) {
+        return transport.send(call).thenApply(r -> codec.read(r, type, shape));
+    }
+
+    private String body(Object request) {
+        return codec.write(Objects.requireNonNull(request, "request"));
     }
 
     private static String path(String id) {

@@ -4,15 +4,11 @@ import dev.arbiter.wire.workflow.MarkStepCompletedRequest;
 import dev.arbiter.wire.workflow.StepGateRequest;
 import dev.arbiter.wire.workflow.StepGateResponse;
 import dev.arbiter.wire.workflow.StepType;
-import dev.arbiter.wire.workflow.ToolContext;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,26 +44,19 @@ import org.jspecify.annotations.Nullable;
  * <p>Meant for one agent run on one thread at a time; its bookkeeping is nonetheless thread-safe.
  */
 public final class WorkflowSession implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(WorkflowSession.class.getName());
-    private static final int MAX_REASON_CHARS = 1000;
-
-    private final ArbiterClient client;
-    private final SessionBuilder settings;
     private final @Nullable String workflowId;
     private final @Nullable String traceId;
     private final StepIds stepIds = new StepIds();
-    private final Object lock = new Object();
-    private @Nullable Throwable failure;
-    private @Nullable GateException pendingApproval;
-    private @Nullable StepGateResponse lastGate;
-    private boolean finished;
+    private final SessionState state = new SessionState();
+    private final SessionGates gates;
+    private final @Nullable SessionReports reports;
 
     WorkflowSession(
             ArbiterClient client, SessionBuilder settings, @Nullable String workflowId, @Nullable String traceId) {
-        this.client = client;
-        this.settings = settings;
         this.workflowId = workflowId;
         this.traceId = traceId;
+        this.gates = new SessionGates(client, settings, state, workflowId);
+        this.reports = workflowId == null ? null : new SessionReports(client, workflowId);
     }
 
     /** The workflow's id; empty when the session runs ungoverned because Arbiter was unreachable (fail open). */
@@ -82,9 +71,7 @@ public final class WorkflowSession implements AutoCloseable {
 
     /** The answer of the session's latest gate call, if any. */
     public Optional<StepGateResponse> lastGate() {
-        synchronized (lock) {
-            return Optional.ofNullable(lastGate);
-        }
+        return state.lastGate();
     }
 
     /** {@link #checkGate(String, StepType, String, String, Map)} without model, provider or input. */
@@ -123,18 +110,17 @@ public final class WorkflowSession implements AutoCloseable {
 
     /** Reports a gated step done with its output and usage. */
     public void stepCompleted(String stepName, @Nullable Map<String, ? extends @Nullable Object> output, Usage usage) {
-        checkOpen();
+        state.checkOpen(workflowId);
         String stepId = stepIds.latest(stepName)
                 .orElseThrow(() -> new IllegalStateException("step '" + stepName + "' was not gated in this session"));
         Objects.requireNonNull(usage, "usage");
         Map<String, @Nullable Object> copy = output == null ? null : new LinkedHashMap<>(output);
-        tracked(() -> {
-            if (workflowId != null) {
-                MarkStepCompletedRequest request = new MarkStepCompletedRequest(
-                        copy, usage.tokensIn(), usage.tokensOut(), usage.costUsd(), null, null);
-                bookkeeping(
-                        "report step " + stepId + " completed",
-                        () -> client.markStepCompleted(workflowId, stepId, request));
+        state.tracked(() -> {
+            if (reports != null) {
+                reports.stepCompleted(
+                        stepId,
+                        new MarkStepCompletedRequest(
+                                copy, usage.tokensIn(), usage.tokensOut(), usage.costUsd(), null, null));
             }
             return null;
         });
@@ -156,20 +142,11 @@ public final class WorkflowSession implements AutoCloseable {
             throw new IllegalArgumentException("toolName must not be blank");
         }
         String stepName = toolStep(toolName);
-        Map<String, @Nullable Object> input = toolInput == null ? null : new LinkedHashMap<>(toolInput);
-        StepGateRequest request = new StepGateRequest(
+        return gate(
                 stepName,
-                StepType.TOOL_CALL,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new ToolContext(toolName, toolType, input),
-                null,
-                null);
-        return gate(stepName, request);
+                Requests.stepGate(stepName, StepType.TOOL_CALL)
+                        .tool(toolName, toolType, toolInput)
+                        .build());
     }
 
     /** Reports a gated tool call done. */
@@ -189,26 +166,10 @@ public final class WorkflowSession implements AutoCloseable {
      * the wait ends or Arbiter cannot be asked.
      */
     public void waitForApproval(Duration pollInterval, Duration maxWait) {
-        GateException pending;
-        synchronized (lock) {
-            pending = pendingApproval;
-        }
-        if (pending == null) {
-            throw new IllegalStateException("no step of this session awaits approval");
-        }
+        GateException pending = gates.pending();
         SessionBuilder.checkWait(pollInterval, maxWait);
-        tracked(() -> {
-            ApprovalWait.await(
-                    client,
-                    client.config().clock(),
-                    pending.workflowId(),
-                    pending.stepId(),
-                    pending.stepName(),
-                    pollInterval,
-                    maxWait);
-            synchronized (lock) {
-                pendingApproval = null;
-            }
+        state.tracked(() -> {
+            gates.await(pending, pollInterval, maxWait);
             return null;
         });
     }
@@ -220,169 +181,52 @@ public final class WorkflowSession implements AutoCloseable {
     public <T, E extends Exception> T call(Work<T, E> work) throws E {
         try {
             T result = work.run();
-            record(null);
+            state.record(null);
             return result;
         } catch (Exception | Error e) {
-            record(e);
+            state.record(e);
             throw e;
         }
     }
 
     /** Completes the workflow now; {@link #close()} then does nothing. */
     public void complete() {
-        if (finish() && workflowId != null) {
-            end(null);
+        if (state.finish() && reports != null) {
+            reports.end(null);
         }
     }
 
     /** Aborts the workflow now with this reason; {@link #close()} then does nothing. */
     public void abort(String reason) {
-        if (finish() && workflowId != null) {
-            end(Objects.requireNonNull(reason, "reason"));
+        if (state.finish() && reports != null) {
+            reports.end(Objects.requireNonNull(reason, "reason"));
         }
     }
 
     /** Marks the workflow failed now with this reason; {@link #close()} then does nothing. */
     public void fail(String reason) {
-        if (finish() && workflowId != null) {
-            bookkeeping("fail workflow " + workflowId, () -> client.failWorkflow(workflowId, reason));
+        if (state.finish() && reports != null) {
+            reports.fail(reason);
         }
     }
 
     /** Completes the workflow, or aborts it with the recorded failure's message; see the class comment. */
     @Override
     public void close() {
-        Throwable recorded;
-        synchronized (lock) {
-            recorded = failure;
-        }
-        if (finish() && workflowId != null) {
-            end(recorded == null ? null : reasonOf(recorded));
+        Throwable recorded = state.failure();
+        if (state.finish() && reports != null) {
+            reports.end(recorded == null ? null : SessionReports.reasonOf(recorded));
         }
     }
 
     private boolean gate(String stepName, StepGateRequest request) {
-        checkOpen();
+        state.checkOpen(workflowId);
         String stepId = stepIds.next(stepName);
-        return tracked(() -> decide(stepName, stepId, request));
-    }
-
-    private boolean decide(String stepName, String stepId, StepGateRequest request) {
-        if (workflowId == null) {
-            client.counters().failOpenAllowed.increment();
-            LOG.log(
-                    Level.WARNING,
-                    "session runs ungoverned (fail open): step {0} allowed without asking Arbiter",
-                    stepId);
-            return true;
-        }
-        StepGateResponse gate = client.stepGate(workflowId, stepId, request);
-        synchronized (lock) {
-            lastGate = gate;
-        }
-        String reason = gate.reason() == null ? "" : gate.reason();
-        List<String> policyIds = gate.policyIds() == null ? List.of() : gate.policyIds();
-        switch (gate.decision()) {
-            case ALLOW:
-                return true;
-            case BLOCK:
-                if (settings.autoBlock()) {
-                    throw new WorkflowBlockedException(workflowId, stepId, stepName, reason, policyIds);
-                }
-                return false;
-            case REQUIRE_APPROVAL:
-                ApprovalRequiredException required = new ApprovalRequiredException(
-                        workflowId, stepId, stepName, gate.approvalId(), reason, policyIds);
-                synchronized (lock) {
-                    pendingApproval = required;
-                }
-                Duration pollInterval = settings.pollInterval();
-                Duration maxWait = settings.maxWait();
-                if (pollInterval == null || maxWait == null) {
-                    throw required;
-                }
-                ApprovalWait.await(
-                        client, client.config().clock(), workflowId, stepId, stepName, pollInterval, maxWait);
-                synchronized (lock) {
-                    pendingApproval = null;
-                }
-                return true;
-        }
-        throw new UnexpectedResponseException("unknown gate decision " + gate.decision(), 200, "", null);
-    }
-
-    private void end(@Nullable String abortReason) {
-        String what = (abortReason == null ? "complete" : "abort") + " workflow " + workflowId;
-        try {
-            bookkeeping(what, () -> {
-                if (abortReason == null) {
-                    client.completeWorkflow(workflowId);
-                } else {
-                    client.abortWorkflow(workflowId, abortReason);
-                }
-            });
-        } catch (WorkflowTerminalException e) {
-            // Already ended on the server, e.g. aborted by a rejected approval: nothing left to do.
-            LOG.log(Level.DEBUG, "workflow {0} had already ended: {1}", workflowId, e.serverMessage());
-        }
-    }
-
-    /** Runs a report Arbiter may be unable to take; in fail-open mode that is logged, not thrown. */
-    private void bookkeeping(String what, Runnable call) {
-        try {
-            call.run();
-        } catch (ArbiterUnavailableException | ServerException e) {
-            if (client.config().failureMode() == FailureMode.FAIL_CLOSED) {
-                throw e;
-            }
-            LOG.log(Level.WARNING, "could not {0} (fail open, continuing): {1}", what, e.getMessage());
-        }
-    }
-
-    private <T> T tracked(Supplier<T> operation) {
-        try {
-            T result = operation.get();
-            record(null);
-            return result;
-        } catch (RuntimeException | Error e) {
-            record(e);
-            throw e;
-        }
-    }
-
-    private void record(@Nullable Throwable outcome) {
-        synchronized (lock) {
-            failure = outcome;
-        }
-    }
-
-    private void checkOpen() {
-        synchronized (lock) {
-            if (finished) {
-                throw new IllegalStateException("the session of workflow " + workflowId + " has ended");
-            }
-        }
-    }
-
-    private boolean finish() {
-        synchronized (lock) {
-            if (finished) {
-                return false;
-            }
-            finished = true;
-            return true;
-        }
+        return state.tracked(() -> gates.decide(stepName, stepId, request));
     }
 
     private static String toolStep(String toolName) {
         return "tools/" + toolName;
-    }
-
-    private static String reasonOf(Throwable failure) {
-        String message = failure.getMessage();
-        String reason =
-                message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
-        return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "...";
     }
 
     /**

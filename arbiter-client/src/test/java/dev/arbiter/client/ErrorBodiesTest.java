@@ -171,4 +171,31 @@ class ErrorBodiesTest {
         assertThat(read(404, "").isRetriable()).isFalse();
         assertThat(read(418, "").code()).isEqualTo("HTTP_418");
     }
+
+    @Test
+    void staticValidationMessage_listsItsFieldsAsFieldErrors() {
+        ApiException e = read(400, """
+                {"error":{"code":400,"message":"Request validation failed: pattern: invalid regex: missing ); x; \
+                name: is required"}}""");
+
+        assertThat(e)
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        v -> assertThat(v.fieldErrors())
+                                .containsExactly(
+                                        new ValidationException.FieldError("pattern", "invalid regex: missing ); x"),
+                                        new ValidationException.FieldError("name", "is required")));
+        assertThat(e.code()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void staticMessageWithoutTheValidationPrefix_hasNoFieldErrors() {
+        ApiException e = read(400, """
+                {"error":{"code":400,"message":"pattern is required"}}""");
+
+        assertThat(e)
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        v -> assertThat(v.fieldErrors()).isEmpty());
+    }
 }

@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param model the model, if any
  * @param tokensUsed tokens in plus tokens out, if known
  * @param latencyMs time to decide, if measured
- * @param policyViolations names of the policies that matched with a restrictive action
- * @param metadata operation details (the contract's {@code policy_details})
+ * @param policyViolations names of the policies that matched with a restrictive action; empty when absent
+ *     (older servers answer raw rows without it)
+ * @param metadata operation details (the contract's {@code policy_details}); empty when absent
  * @param policyDecision {@code allowed}, {@code blocked} or {@code pending_approval}
  */
 public record AuditEntry(
@@ -51,9 +52,9 @@ public record AuditEntry(
         List<String> policyViolations,
         Map<String, @Nullable Object> metadata,
         @Nullable String policyDecision) {
-    /** Copies the collections. */
+    /** Copies the collections; absent collections are empty. */
     public AuditEntry {
-        policyViolations = List.copyOf(policyViolations);
-        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        policyViolations = policyViolations == null ? List.of() : List.copyOf(policyViolations);
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 }

@@ -18,9 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param approvalUrl where a person approves, when a console base URL is configured
  * @param policiesEvaluated the policies that applied (the contract's naming); omitted when empty
  * @param policiesMatched the policies that applied when the decision is not {@code allow}
- * @param cached true when served from the stored decision (always present)
- * @param decisionSource {@code fresh} or {@code cached}
- * @param retryContext facts about earlier attempts (always present)
+ * @param cached true when served from the stored decision (always present in Arbiter's answers; false when
+ *     absent)
+ * @param decisionSource {@code fresh} or {@code cached} (a client's synthetic fail-open answer says
+ *     {@code fail_open}); null in the V1 answer {@code {decision, step_id, reason, policy_ids}} of older
+ *     servers, and when a newer server sends a value this version does not know
+ * @param retryContext facts about earlier attempts; always present in Arbiter's answers, null in V1 answers
+ *     of older servers and in a client's synthetic fail-open answer
  * @param shadowMatches Arbiter's addition: shadow-mode policies that matched this fresh evaluation and what they
  *     would have done; they never change {@code decision}. Omitted when empty and on cached answers
  */
@@ -45,8 +49,8 @@ public record StepGateResponse(
         List<PolicyMatch> policiesMatched,
 
         boolean cached,
-        DecisionSource decisionSource,
-        RetryContext retryContext,
+        @Nullable DecisionSource decisionSource,
+        @Nullable RetryContext retryContext,
 
         @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable
         List<PolicyMatch> shadowMatches) {
@@ -70,8 +74,8 @@ public record StepGateResponse(
             @Nullable List<PolicyMatch> policiesEvaluated,
             @Nullable List<PolicyMatch> policiesMatched,
             boolean cached,
-            DecisionSource decisionSource,
-            RetryContext retryContext) {
+            @Nullable DecisionSource decisionSource,
+            @Nullable RetryContext retryContext) {
         this(
                 decision,
                 stepId,

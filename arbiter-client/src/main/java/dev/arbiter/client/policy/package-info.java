@@ -1,10 +1,8 @@
 /**
- * The client's view of Arbiter's policy management API (contract §2.1 tenant/dynamic policies, §2.4
- * static policies): resources, requests, pages and test results, bound with the shared wire JSON setup
- * (snake_case, unknown fields ignored).
- *
- * <p>These records live in the client until {@code arbiter-api} carries policy wire records; the field
- * names follow the contract, so moving them changes no JSON.
+ * What the client sends to Arbiter's policy management API (contract §2.1 tenant/dynamic policies, §2.4
+ * static policies): policy bodies and listing filters. The server reads policy bodies as generic JSON (they
+ * may be canonical or shorthand), so {@code arbiter-api} has no record for them; everything the server
+ * answers is a wire record of {@code dev.arbiter.wire.policy}.
  */
 @NullMarked
 package dev.arbiter.client.policy;

@@ -3,21 +3,27 @@ package dev.arbiter.client.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.client.ArbiterClient;
+import dev.arbiter.client.Requests;
 import dev.arbiter.server.Application;
 import dev.arbiter.server.ServerConfig;
+import dev.arbiter.wire.workflow.StepGateRequest;
+import dev.arbiter.wire.workflow.StepGateResponse;
 import dev.arbiter.wire.workflow.StepInfo;
+import dev.arbiter.wire.workflow.StepType;
+import dev.arbiter.wire.workflow.WorkflowSource;
 import dev.arbiter.wire.workflow.WorkflowStatus;
 import dev.arbiter.wire.workflow.WorkflowStatusResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Runs the README's "Govern a Java agent" example against the real server. */
+/** Runs the README's "Govern a Java agent" examples against the real server. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeExampleIT {
     private Application app;
@@ -60,5 +66,31 @@ class ReadmeExampleIT {
             assertThat(workflow.workflowName()).isEqualTo("code-review-pipeline");
             assertThat(workflow.steps()).extracting(StepInfo::stepName).containsExactly("Generate Code");
         }
+    }
+
+    @Test
+    void policyRollout_simulatesThenShadowsThenEnforces() {
+        try (ArbiterClient client = ArbiterClient.create(endpoint)) {
+            String before =
+                    client.createWorkflow("poster", WorkflowSource.EXTERNAL).workflowId();
+            assertThat(client.stepGate(before, "step-1", post()).isAllowed()).isTrue();
+
+            String policyId = PolicyRollout.rollOut(endpoint);
+
+            String after =
+                    client.createWorkflow("poster", WorkflowSource.EXTERNAL).workflowId();
+            StepGateResponse gate = client.stepGate(after, "step-1", post());
+            assertThat(gate.isBlocked()).isTrue();
+            assertThat(gate.policyIds()).containsExactly(policyId);
+            assertThat(client.tenantPolicies().versions(policyId).versions())
+                    .extracting(v -> v.snapshot().mode())
+                    .containsExactly("enforce", "shadow");
+        }
+    }
+
+    private static StepGateRequest post() {
+        return Requests.stepGate("tools/http_post", StepType.TOOL_CALL)
+                .tool("http_post", "function", Map.of("url", "https://example.org"))
+                .build();
     }
 }
