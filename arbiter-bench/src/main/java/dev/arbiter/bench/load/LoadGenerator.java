@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
@@ -43,9 +44,10 @@ public final class LoadGenerator {
         int workflowCount = Integer.parseInt(options.getOrDefault("workflows", "100"));
         Path out = Path.of(options.getOrDefault("out", "target/gate-load.json"));
 
+        ExecutorService responses = Executors.newFixedThreadPool(4);
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4))
+                .executor(responses)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         OpenLoopRun runner = new OpenLoopRun(client);
@@ -73,6 +75,7 @@ public final class LoadGenerator {
                 StandardCharsets.UTF_8);
         System.out.println("results written to " + out);
         client.shutdownNow();
+        responses.shutdownNow(); // Its threads are not daemons; left running they would keep the JVM alive.
     }
 
     private static RunResult report(RunResult result) {
