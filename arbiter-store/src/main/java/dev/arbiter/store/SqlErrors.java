@@ -26,7 +26,8 @@ final class SqlErrors {
     }
 
     static boolean isRetryable(@Nullable SQLException e) {
-        return e != null && RETRYABLE.contains(e.getSQLState());
+        // The state may be null (HikariCP's "connection is not available" timeout has none); Set.of rejects null.
+        return e != null && e.getSQLState() != null && RETRYABLE.contains(e.getSQLState());
     }
 
     /** A store exception whose message names the SQL state and the driver's message, never bound values. */
