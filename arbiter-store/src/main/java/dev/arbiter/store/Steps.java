@@ -1,6 +1,5 @@
 package dev.arbiter.store;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -13,29 +12,46 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 public final class Steps {
     private final Handle handle;
+    private final RunningTotals totals;
 
     Steps(Handle handle) {
         this.handle = handle;
+        this.totals = new RunningTotals(handle);
     }
 
-    /** Inserts a step; an existing {@code (workflow, step_id)} or a taken index is a {@link DuplicateKeyException}. */
+    /**
+     * Inserts a step and adds it to the workflow's running totals; an existing {@code (workflow, step_id)} or a
+     * taken index is a {@link DuplicateKeyException}.
+     */
     public void insert(StepRecord s) {
         bindAll(
                         handle.createUpdate("INSERT INTO workflow_steps (" + StepRows.COLUMNS + ") VALUES ("
                                 + StepRows.PARAMS + ")"),
                         s)
                 .execute();
+        totals.added(s);
     }
 
-    /** Overwrites every field of an existing step; returns false if it does not exist in this tenant. */
+    /**
+     * Overwrites every field of an existing step and moves the workflow's running totals by the difference;
+     * returns false if it does not exist in this tenant.
+     */
     public boolean update(StepRecord s) {
-        return bindAll(
+        Optional<RunningTotals.Figures> old = totals.figures(s.tenantId(), s.workflowId(), s.stepId());
+        if (old.isEmpty()) {
+            return false;
+        }
+        boolean updated = bindAll(
                                 handle.createUpdate("UPDATE workflow_steps SET " + StepRows.ASSIGNMENTS
                                         + " WHERE tenant_id = :tenant AND workflow_id = :workflow"
                                         + " AND step_id = :step"),
                                 s)
                         .execute()
                 == 1;
+        if (updated) {
+            totals.replaced(old.get(), s);
+        }
+        return updated;
     }
 
     /** The step, if its workflow exists in this tenant. */
@@ -85,8 +101,20 @@ public final class Steps {
                 .list();
     }
 
-    /** The workflow's cross-step facts for policies (spend, tokens, step count, tools used). */
+    /**
+     * The workflow's cross-step facts for policies (spend, tokens, step count, tools used), read from the
+     * running totals on its row: one lookup however many steps it has. Beyond {@link ToolNames#MAX} distinct
+     * tools the tool list comes from a scan of the steps.
+     */
     public WorkflowTotals totals(String tenantId, String workflowId) {
+        return totals.read(tenantId, workflowId);
+    }
+
+    /**
+     * The same facts computed by scanning every step: what the running totals must always equal. For checks
+     * and repairs, not for the gate.
+     */
+    public WorkflowTotals scanTotals(String tenantId, String workflowId) {
         WorkflowTotals sums = handle.createQuery("SELECT COALESCE(SUM(cost_usd), 0) AS cost,"
                         + " COALESCE(SUM(tokens_in), 0) AS tin, COALESCE(SUM(tokens_out), 0) AS tout,"
                         + " COUNT(*) AS n FROM workflow_steps WHERE tenant_id = :tenant AND workflow_id = :workflow")
@@ -95,16 +123,12 @@ public final class Steps {
                 .map((rs, ctx) -> new WorkflowTotals(
                         rs.getBigDecimal("cost"), rs.getLong("tin"), rs.getLong("tout"), rs.getInt("n"), List.of()))
                 .one();
-        List<String> tools = handle.createQuery(
-                        "SELECT DISTINCT tool_name FROM workflow_steps WHERE tenant_id = :tenant"
-                                + " AND workflow_id = :workflow AND tool_name IS NOT NULL ORDER BY tool_name")
-                .bind("tenant", tenantId)
-                .bind("workflow", workflowId)
-                .mapTo(String.class)
-                .list();
-        BigDecimal cost = sums.costUsd().stripTrailingZeros();
         return new WorkflowTotals(
-                cost.scale() < 0 ? cost.setScale(0) : cost, sums.tokensIn(), sums.tokensOut(), sums.stepCount(), tools);
+                RunningTotals.normalised(sums.costUsd()),
+                sums.tokensIn(),
+                sums.tokensOut(),
+                sums.stepCount(),
+                totals.distinctTools(tenantId, workflowId));
     }
 
     private static <S extends SqlStatement<S>> S bindAll(S st, StepRecord s) {

@@ -32,6 +32,11 @@ public final class Tx {
         this.dialect = dialect;
     }
 
+    /** The transaction's handle, for the store's own contract tests (raw SQL such as a migration's backfill). */
+    Handle handle() {
+        return handle;
+    }
+
     /** The clock's current time, truncated to the microseconds the database keeps. */
     public Instant now() {
         return Sql.micros(clock.instant());

@@ -51,6 +51,19 @@ class H2StoreIT {
     }
 
     @Nested
+    class Totals extends TotalsContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
     class Audit extends AuditContract {
         @Override
         public Database db() {

@@ -48,6 +48,19 @@ class PostgresStoreIT {
     }
 
     @Nested
+    class Totals extends TotalsContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
     class Audit extends AuditContract {
         @Override
         public Database db() {
