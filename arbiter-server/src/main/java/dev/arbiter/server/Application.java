@@ -1,5 +1,6 @@
 package dev.arbiter.server;
 
+import dev.arbiter.core.ContentScanner;
 import dev.arbiter.server.audit.AuditService;
 import dev.arbiter.server.auth.Authenticator;
 import dev.arbiter.server.auth.ClientDirectory;
@@ -56,7 +57,8 @@ public final class Application implements AutoCloseable {
 
     /** Opens the database and builds everything; {@link #start()} binds the port. */
     public static Application create(ServerConfig config, Clock clock) {
-        return create(config, clock, new Identifiers(), PiiProbes.defaults());
+        // The core's scanner validates what it matches (Luhn, mod-97, SSA rules), so look-alikes do not count.
+        return create(config, clock, new Identifiers(), ContentScanner.defaults()::containsPii);
     }
 
     /** As {@link #create(ServerConfig, Clock)} with deterministic ids and a chosen PII probe, for tests. */
