@@ -3,21 +3,26 @@ package dev.arbiter.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The append-only, per-tenant hash-chained audit log, inside one transaction. Appending locks the tenant's
- * chain head ({@code SELECT ... FOR UPDATE}) until the transaction ends, so appends of one tenant are
- * serialised and the chain has no forks or gaps; append last in a transaction to hold that lock briefly.
+ * The append-only, per-tenant hash-chained audit log, inside one transaction. Writing records locks the
+ * tenant's chain head ({@code SELECT ... FOR UPDATE}) until the transaction ends, so appends of one tenant
+ * are serialised and the chain has no forks or gaps; {@link #append} defers the write to the end of the
+ * transaction so that this lock is taken last and held briefly.
  * Not thread-safe; used by the thread that runs the transaction.
  */
 public final class AuditLog {
     private final Handle handle;
     private final Supplier<Instant> now;
     private final Ids ids;
+    private final List<AuditEntry> pending = new ArrayList<>();
 
     AuditLog(Handle handle, Supplier<Instant> now, Ids ids) {
         this.handle = handle;
@@ -25,23 +30,45 @@ public final class AuditLog {
         this.ids = ids;
     }
 
-    /** Appends one record to its tenant's chain; it commits or rolls back with the transaction. */
-    public AuditRecord append(AuditEntry entry) {
-        return appendAll(List.of(entry)).getFirst();
+    /**
+     * Adds a record to its tenant's chain when the transaction commits: the writer chains the records of all
+     * the transactions of a batch together just before the commit ({@link GroupCommitWriter}), so that the
+     * chain heads are locked last and once per batch, in tenant order, and never while a later piece of work
+     * waits for another lock. The record commits or rolls back with the transaction that added it.
+     */
+    public void append(AuditEntry entry) {
+        pending.add(Objects.requireNonNull(entry, "entry"));
+    }
+
+    /** The records added with {@link #append} and not yet written; they are handed over, not kept. */
+    List<AuditEntry> takePending() {
+        List<AuditEntry> taken = List.copyOf(pending);
+        pending.clear();
+        return taken;
+    }
+
+    /** Writes {@code entries} now, each tenant's in their order, tenants in name order (the lock order). */
+    static void appendInTenantOrder(AuditLog log, List<AuditEntry> entries) {
+        Map<String, List<AuditEntry>> byTenant = new TreeMap<>();
+        for (AuditEntry e : entries) {
+            byTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e);
+        }
+        byTenant.values().forEach(log::appendNow);
     }
 
     /**
-     * Appends records in order, all of one tenant (one lock, one round of chain updates), e.g. a batch from
-     * an in-process audit writer.
+     * Appends records in order, all of one tenant, now (one lock, one round of chain updates), and returns
+     * them as stored: for the writer's batches, and for tools and tests that need the records themselves.
+     * The tenant's chain head stays locked until the transaction ends.
      */
-    public List<AuditRecord> appendAll(List<AuditEntry> entries) {
+    public List<AuditRecord> appendNow(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }
         String tenant = entries.getFirst().tenantId();
         for (AuditEntry e : entries) {
             if (!e.tenantId().equals(tenant)) {
-                throw new IllegalArgumentException("appendAll takes entries of one tenant");
+                throw new IllegalArgumentException("appendNow takes entries of one tenant");
             }
         }
         ChainHead head = lockHead(tenant);

@@ -7,7 +7,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Walks one tenant's audit chain in sequence order, a page at a time, and reports the first broken link.
  * The head is read first and only records up to its sequence are checked, so appends that commit during
- * the walk are not mistaken for damage. Not thread-safe.
+ * the walk are not mistaken for damage; a record beyond the head in that same first read (one statement,
+ * one snapshot) is damage, e.g. a record inserted without its chain update. Not thread-safe.
  */
 final class ChainVerifier {
     private static final int PAGE = 500;
@@ -19,11 +20,15 @@ final class ChainVerifier {
     }
 
     ChainVerification verify(String tenant) {
-        Optional<AuditLog.ChainHead> head = handle.createQuery(
-                        "SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = :tenant")
+        Optional<HeadAndLast> read = handle.createQuery("SELECT last_seq, last_hash,"
+                        + " (SELECT MAX(seq) FROM audit_logs WHERE tenant_id = :tenant) AS max_seq"
+                        + " FROM audit_chain_heads WHERE tenant_id = :tenant")
                 .bind("tenant", tenant)
-                .map((rs, ctx) -> new AuditLog.ChainHead(rs.getLong("last_seq"), Sql.string(rs, "last_hash")))
+                .map((rs, ctx) -> new HeadAndLast(
+                        new AuditLog.ChainHead(rs.getLong("last_seq"), Sql.string(rs, "last_hash")),
+                        rs.getLong("max_seq")))
                 .findOne();
+        Optional<AuditLog.ChainHead> head = read.map(HeadAndLast::head);
         long limit = head.map(AuditLog.ChainHead::seq).orElse(Long.MAX_VALUE);
         long expected = 1;
         String prev = AuditHash.GENESIS;
@@ -68,8 +73,20 @@ final class ChainVerifier {
             return new ChainVerification.Broken(
                     tenant, verified, "", "head hash does not match the last record's hash", verified);
         }
+        long lastSeq = read.get().lastSeq();
+        if (lastSeq > verified) {
+            return new ChainVerification.Broken(
+                    tenant,
+                    verified + 1,
+                    "",
+                    "record beyond the chain head: the head says " + verified + " records, a record has seq " + lastSeq,
+                    verified);
+        }
         return new ChainVerification.Intact(tenant, verified, prev);
     }
+
+    /** The chain head and the highest sequence number among the tenant's records, read in one snapshot. */
+    private record HeadAndLast(AuditLog.ChainHead head, long lastSeq) {}
 
     private static Optional<String> check(AuditRecord r, long expected, String prev) {
         if (r.seq() != expected) {

@@ -7,15 +7,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database: a connection pool, the schema (migrated on open) and transactions. Thread-safe: any number
- * of threads may run transactions at once, each on its own connection.
+ * The database: a connection pool, the schema (migrated on open) and transactions. Writes
+ * ({@link #inTransaction}) are run by one writer thread that commits waiting writes together
+ * ({@link GroupCommitWriter}); reads ({@link #read}) run on the caller's thread, any number at once, each on
+ * its own connection. Thread-safe.
  */
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
@@ -29,13 +34,15 @@ public final class Database implements AutoCloseable {
     private final boolean inMemory;
     private final @Nullable Runnable stopOwnerServices;
     private final Ids ids = new Ids();
+    private final GroupCommitWriter writer;
 
     private Database(
             HikariDataSource dataSource,
             Clock clock,
             DatabaseConfig config,
             String durability,
-            @Nullable Runnable stopOwnerServices) {
+            @Nullable Runnable stopOwnerServices,
+            @Nullable Runnable housekeeping) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.clock = clock;
@@ -43,6 +50,7 @@ public final class Database implements AutoCloseable {
         this.durability = durability;
         this.inMemory = config.jdbcUrl().startsWith("jdbc:h2:mem:");
         this.stopOwnerServices = stopOwnerServices;
+        this.writer = new GroupCommitWriter(jdbi, clock, ids, dialect, housekeeping);
     }
 
     /**
@@ -62,6 +70,7 @@ public final class Database implements AutoCloseable {
                                 clock,
                                 config,
                                 describeH2Url(config),
+                                null,
                                 null)
                         : openEmbedded(config, dir, clock);
             case POSTGRES -> openPostgres(config, clock);
@@ -105,6 +114,7 @@ public final class Database implements AutoCloseable {
                     clock,
                     config,
                     file + ", reached through the process that holds it",
+                    null,
                     null);
         }
         EmbeddedShare share;
@@ -114,16 +124,13 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        H2Compactor compactor = H2Compactor.start(ds);
         return prepare(
                 ds,
                 clock,
                 config,
                 file + ", WRITE_DELAY=0: each commit is written to the file before it returns",
-                () -> {
-                    compactor.close();
-                    share.close();
-                });
+                share::close,
+                H2Compactor.of(ds));
     }
 
     private static Database openPostgres(DatabaseConfig config, Clock clock) {
@@ -145,7 +152,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("cannot read synchronous_commit: " + e.getMessage(), e);
         }
-        return prepare(ds, clock, config, "PostgreSQL synchronous_commit=" + sync, null);
+        return prepare(ds, clock, config, "PostgreSQL synchronous_commit=" + sync, null, null);
     }
 
     private static Database prepare(
@@ -153,10 +160,11 @@ public final class Database implements AutoCloseable {
             Clock clock,
             DatabaseConfig config,
             String durability,
-            @Nullable Runnable stopOwnerServices) {
+            @Nullable Runnable stopOwnerServices,
+            @Nullable Runnable housekeeping) {
         try {
             migrate(ds);
-            return new Database(ds, clock, config, durability, stopOwnerServices);
+            return new Database(ds, clock, config, durability, stopOwnerServices, housekeeping);
         } catch (RuntimeException e) {
             if (stopOwnerServices != null) {
                 stopOwnerServices.run();
@@ -169,19 +177,47 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one READ COMMITTED transaction and returns its result after the commit. If
-     * {@code work} throws, everything it did is rolled back and the exception propagates. A deadlock or
-     * serialization failure reported by the database reruns {@code work} (up to three attempts in all), so
-     * {@code work} must have no side effects outside the transaction. Database failures, including a failed
-     * commit, surface as {@link StoreException}; a unique-key violation as {@link DuplicateKeyException}.
+     * Runs {@code work} in one READ COMMITTED write transaction and returns its result after the commit. The
+     * work runs on the writer thread, possibly in one database transaction with other writes waiting at the
+     * same time, each in its own savepoint ({@link GroupCommitWriter}): if {@code work} throws, everything it
+     * did is rolled back and the exception propagates to the caller. A deadlock or serialization failure
+     * reported by the database reruns {@code work} (up to three attempts in all), so {@code work} must have no
+     * side effects outside the transaction, and it must not start another transaction of this database.
+     * Database failures, including a failed commit, surface as {@link StoreException}; a unique-key violation
+     * as {@link DuplicateKeyException}.
      */
     public <T, X extends Exception> T inTransaction(TransactionWork<T, X> work) throws X {
+        CompletableFuture<T> result = writer.submit(work);
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw Database.<X>rethrow(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /**
+     * Runs read-only {@code work} in one READ COMMITTED transaction on the caller's thread, next to the writes
+     * and to other reads, and returns its result; the transaction is rolled back, never committed, so
+     * anything the work wrote is discarded (on PostgreSQL the connection is read-only and a write fails). A
+     * deadlock or serialization failure reruns {@code work} (up to three attempts in all). Database failures
+     * surface as {@link StoreException}.
+     */
+    public <T, X extends Exception> T read(TransactionWork<T, X> work) throws X {
         Objects.requireNonNull(work, "work");
+        if (writer.isWriterThread()) {
+            throw new IllegalStateException("a transaction cannot start another transaction of the same database");
+        }
         for (int attempt = 1; ; attempt++) {
-            try {
-                return jdbi.inTransaction(
-                        TransactionIsolationLevel.READ_COMMITTED,
-                        handle -> work.run(new Tx(handle, clock, ids, dialect)));
+            try (Handle handle = jdbi.open()) {
+                handle.setTransactionIsolationLevel(TransactionIsolationLevel.READ_COMMITTED);
+                handle.setReadOnly(true);
+                handle.begin();
+                try {
+                    return work.run(new Tx(handle, clock, ids, dialect));
+                } finally {
+                    handle.rollback();
+                    handle.setReadOnly(false);
+                }
             } catch (JdbiException e) {
                 SQLException sql = SqlErrors.cause(e);
                 if (attempt < MAX_ATTEMPTS && SqlErrors.isRetryable(sql)) {
@@ -190,6 +226,28 @@ public final class Database implements AutoCloseable {
                 throw SqlErrors.translate(e, sql);
             }
         }
+    }
+
+    /** Rethrows what a write threw on the writer thread: its own exception, checked or not, or a store failure. */
+    @SuppressWarnings("unchecked")
+    private static <X extends Exception> X rethrow(Throwable failure) throws X {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw (X) failure;
+    }
+
+    /** Write transactions committed so far, for tests of the batching. */
+    long writerCommits() {
+        return writer.commits();
+    }
+
+    /** Writes waiting for the writer, for tests of the batching. */
+    int writerQueued() {
+        return writer.queued();
     }
 
     /** The underlying JDBI, for tests that must reach past the repositories (e.g. to tamper with rows). */
@@ -227,8 +285,9 @@ public final class Database implements AutoCloseable {
         if (dataSource.isClosed()) {
             return;
         }
+        writer.close(); // finishes the writes already queued
         if (stopOwnerServices != null) {
-            // Compaction and guests first, so that closing the pool below closes the database file.
+            // Guests first, so that closing the pool below closes the database file.
             stopOwnerServices.run();
         }
         if (inMemory) {

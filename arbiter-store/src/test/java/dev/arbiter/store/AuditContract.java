@@ -16,9 +16,15 @@ abstract class AuditContract implements StoreContract {
         String tenant = Fixtures.tenant();
         String other = Fixtures.tenant();
         List<AuditRecord> records = db().inTransaction((Tx tx) -> List.of(
-                tx.audit().append(Fixtures.entry(tenant, "wf_1", "workflow_created")),
-                tx.audit().append(Fixtures.entry(other, "wf_2", "workflow_created")),
-                tx.audit().append(Fixtures.entry(tenant, "wf_1", "workflow_step_gate"))));
+                tx.audit()
+                        .appendNow(List.of(Fixtures.entry(tenant, "wf_1", "workflow_created")))
+                        .getFirst(),
+                tx.audit()
+                        .appendNow(List.of(Fixtures.entry(other, "wf_2", "workflow_created")))
+                        .getFirst(),
+                tx.audit()
+                        .appendNow(List.of(Fixtures.entry(tenant, "wf_1", "workflow_step_gate")))
+                        .getFirst()));
         assertThat(records.get(0).seq()).isEqualTo(1);
         assertThat(records.get(0).prevHash()).isEqualTo(AuditHash.GENESIS);
         assertThat(records.get(1).seq()).isEqualTo(1);
@@ -44,7 +50,10 @@ abstract class AuditContract implements StoreContract {
             for (String type :
                     List.of("workflow_created", "workflow_step_gate", "workflow_step_gate", "workflow_completed")) {
                 clock().advance(Duration.ofSeconds(10));
-                tx.audit().append(Fixtures.entry(tenant, type.equals("workflow_completed") ? "wf_b" : "wf_a", type));
+                tx.audit()
+                        .appendNow(List.of(
+                                Fixtures.entry(tenant, type.equals("workflow_completed") ? "wf_b" : "wf_a", type)))
+                        .getFirst();
             }
             tx.audit()
                     .append(AuditEntry.builder(tenant, "wf_c", "workflow_failed", "error")
@@ -90,17 +99,23 @@ abstract class AuditContract implements StoreContract {
     @Test
     void rollback_leavesNoRecordAndNoChainAdvance() {
         String tenant = Fixtures.tenant();
-        db().inTransaction((Tx tx) -> tx.audit().append(Fixtures.entry(tenant, "wf_1", "workflow_created")));
+        db().inTransaction((Tx tx) -> tx.audit()
+                .appendNow(List.of(Fixtures.entry(tenant, "wf_1", "workflow_created")))
+                .getFirst());
         assertThatThrownBy(() -> db().inTransaction((Tx tx) -> {
                     tx.workflows().insert(Fixtures.workflow(tenant, "wf_rolled_back_" + tenant, tx.now()));
-                    tx.audit().append(Fixtures.entry(tenant, "wf_1", "workflow_step_gate"));
+                    tx.audit()
+                            .appendNow(List.of(Fixtures.entry(tenant, "wf_1", "workflow_step_gate")))
+                            .getFirst();
                     throw new IllegalStateException("policy evaluation failed");
                 }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("policy evaluation failed");
         AuditRecord next = db().inTransaction((Tx tx) -> {
             assertThat(tx.workflows().find(tenant, "wf_rolled_back_" + tenant)).isEmpty();
-            return tx.audit().append(Fixtures.entry(tenant, "wf_1", "workflow_completed"));
+            return tx.audit()
+                    .appendNow(List.of(Fixtures.entry(tenant, "wf_1", "workflow_completed")))
+                    .getFirst();
         });
         assertThat(next.seq()).isEqualTo(2);
         assertThat(db().inTransaction((Tx tx) -> tx.audit().verify(tenant)).ok())
@@ -160,6 +175,23 @@ abstract class AuditContract implements StoreContract {
     }
 
     @Test
+    void verify_reportsRecordBeyondTheHead_asATornWrite() {
+        String tenant = Fixtures.tenant();
+        List<AuditRecord> r = appendFive(tenant);
+        // What a crash that kept a record but not its chain update leaves: the head still says 4.
+        tamper(
+                "UPDATE audit_chain_heads SET last_seq = 4, last_hash = ? WHERE tenant_id = '" + tenant + "'",
+                r.get(3).hash());
+        ChainVerification v = db().read((Tx tx) -> tx.audit().verify(tenant));
+        assertThat(v).isInstanceOfSatisfying(ChainVerification.Broken.class, b -> {
+            assertThat(b.seq()).isEqualTo(5);
+            assertThat(b.reason())
+                    .isEqualTo("record beyond the chain head: the head says 4 records, a record has seq 5");
+            assertThat(b.verifiedBefore()).isEqualTo(4);
+        });
+    }
+
+    @Test
     void verifyAll_coversEveryTenant_andIsolatesDamage() {
         String good = Fixtures.tenant();
         String bad = Fixtures.tenant();
@@ -182,10 +214,10 @@ abstract class AuditContract implements StoreContract {
     }
 
     @Test
-    void appendAll_writesOneChainSegment_andRejectsMixedTenants() {
+    void appendNow_writesOneChainSegment_andRejectsMixedTenants() {
         String tenant = Fixtures.tenant();
         List<AuditRecord> written = db().inTransaction((Tx tx) -> tx.audit()
-                .appendAll(List.of(
+                .appendNow(List.of(
                         Fixtures.entry(tenant, "r", "a"),
                         Fixtures.entry(tenant, "r", "b"),
                         Fixtures.entry(tenant, "r", "c"))));
@@ -194,7 +226,7 @@ abstract class AuditContract implements StoreContract {
                 .isEqualTo(
                         new ChainVerification.Intact(tenant, 3, written.get(2).hash()));
         assertThatThrownBy(() -> db().inTransaction((Tx tx) -> tx.audit()
-                        .appendAll(List.of(
+                        .appendNow(List.of(
                                 Fixtures.entry(tenant, "r", "a"), Fixtures.entry(Fixtures.tenant(), "r", "b")))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -204,7 +236,9 @@ abstract class AuditContract implements StoreContract {
             List<AuditRecord> out = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 clock().advance(Duration.ofMillis(1));
-                out.add(tx.audit().append(Fixtures.entry(tenant, "wf_" + i, "workflow_step_gate")));
+                out.add(tx.audit()
+                        .appendNow(List.of(Fixtures.entry(tenant, "wf_" + i, "workflow_step_gate")))
+                        .getFirst());
             }
             return out;
         });

@@ -21,7 +21,9 @@ abstract class ConcurrencyContract implements StoreContract {
         String wf = Fixtures.workflowId();
         db().inTransaction((Tx tx) -> {
             tx.workflows().insert(Fixtures.workflow(tenant, wf, tx.now()));
-            return tx.audit().append(Fixtures.entry(tenant, wf, "workflow_created"));
+            return tx.audit()
+                    .appendNow(List.of(Fixtures.entry(tenant, wf, "workflow_created")))
+                    .getFirst();
         });
         List<Integer> indices = runInParallel(50, i -> gate(tenant, wf, "step-" + i));
 
@@ -79,7 +81,10 @@ abstract class ConcurrencyContract implements StoreContract {
         String tenant = Fixtures.tenant();
         runInParallel(32, i -> {
             for (int k = 0; k < 5; k++) {
-                db().inTransaction((Tx tx) -> tx.audit().append(Fixtures.entry(tenant, "req-" + i, "llm_chat")));
+                db().inTransaction((Tx tx) -> {
+                    tx.audit().append(Fixtures.entry(tenant, "req-" + i, "llm_chat"));
+                    return null;
+                });
             }
             return i;
         });
@@ -93,16 +98,21 @@ abstract class ConcurrencyContract implements StoreContract {
         });
     }
 
-    /** One fresh gate the way the server does it: lock, take the next index, write step, workflow, audit. */
+    /**
+     * One fresh gate the way the server does it: lock, take the next index, write step, workflow, audit.
+     * Every other gate runs as another replica would, so both the writer's batches and row locks between
+     * processes are exercised.
+     */
     private int gate(String tenant, String wf, String stepId) {
-        return db().inTransaction((Tx tx) -> {
+        TransactionWork<Integer, RuntimeException> work = (Tx tx) -> {
             WorkflowRecord w = tx.workflows().lockForUpdate(tenant, wf).orElseThrow();
             int index = w.currentStepIndex() + 1;
             tx.steps().insert(Fixtures.step(tenant, wf, stepId, index, tx.now()));
             tx.workflows().update(w.withStepIndex(index, tx.now()));
             tx.audit().append(Fixtures.entry(tenant, wf, "workflow_step_gate"));
             return index;
-        });
+        };
+        return Math.floorMod(stepId.hashCode(), 2) == 0 ? db().inTransaction(work) : inOtherReplica(work);
     }
 
     private static <T> List<T> runInParallel(int n, IntFunctionWithException<T> task) throws Exception {

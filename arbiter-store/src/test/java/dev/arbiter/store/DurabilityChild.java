@@ -26,9 +26,10 @@ final class DurabilityChild {
             String id = "wf_durable_" + i;
             db.inTransaction((Tx tx) -> {
                 tx.workflows().insert(WorkflowRecord.start("durable", id, "n", "external", null, "{}", null, tx.now()));
-                return tx.audit()
+                tx.audit()
                         .append(AuditEntry.builder("durable", id, "workflow_created", "allowed")
                                 .build());
+                return null;
             });
             System.out.println("ack " + id);
             System.out.flush();

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,9 @@ final class GateTransactionProbe {
                         String id = Fixtures.workflowId();
                         db.inTransaction((Tx tx) -> {
                             tx.workflows().insert(Fixtures.workflow("probe", id, tx.now()));
-                            return tx.audit().append(Fixtures.entry("probe", id, "workflow_created"));
+                            return tx.audit()
+                                    .appendNow(List.of(Fixtures.entry("probe", id, "workflow_created")))
+                                    .getFirst();
                         });
                         wf = id;
                     }
@@ -55,7 +58,9 @@ final class GateTransactionProbe {
             int index = w.currentStepIndex() + 1;
             tx.steps().insert(Fixtures.step("probe", wf, step, index, tx.now()));
             tx.workflows().update(w.withStepIndex(index, tx.now()));
-            return tx.audit().append(Fixtures.entry("probe", wf, "workflow_step_gate"));
+            return tx.audit()
+                    .appendNow(List.of(Fixtures.entry("probe", wf, "workflow_step_gate")))
+                    .getFirst();
         });
     }
 

@@ -77,6 +77,19 @@ class H2StoreIT {
     }
 
     @Nested
+    class GroupCommit extends GroupCommitContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         public Database db() {

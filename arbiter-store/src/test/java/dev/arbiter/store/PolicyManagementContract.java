@@ -135,10 +135,12 @@ abstract class PolicyManagementContract implements StoreContract {
         List<Future<Boolean>> results = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
+                int id = i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    // Check-then-insert under the lock: exactly one writer may see the name free.
-                    return db().inTransaction((Tx tx) -> {
+                    // Check-then-insert under the lock: exactly one writer may see the name free, whether
+                    // writers share this process's writer thread or run as other replicas.
+                    TransactionWork<Boolean, RuntimeException> work = (Tx tx) -> {
                         ManagedPolicies policies = tx.managedPolicies(PolicyKind.DYNAMIC);
                         policies.lock(tenant);
                         if (policies.findLiveByName(tenant, "same").isPresent()) {
@@ -146,7 +148,8 @@ abstract class PolicyManagementContract implements StoreContract {
                         }
                         policies.insert(tenant, UUID.randomUUID(), definition("same", "{}"), BY_ANA);
                         return true;
-                    });
+                    };
+                    return id % 2 == 0 ? db().inTransaction(work) : inOtherReplica(work);
                 }));
             }
             start.countDown();

@@ -74,6 +74,19 @@ class PostgresStoreIT {
     }
 
     @Nested
+    class GroupCommit extends GroupCommitContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         public Database db() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Workflows and steps: round trips, tenant scoping, listing, pending approvals, totals, constraints. */
@@ -90,7 +91,9 @@ abstract class WorkflowContract implements StoreContract {
             return null;
         });
         assertThatThrownBy(() -> db().inTransaction((Tx tx) -> {
-                    tx.audit().append(Fixtures.entry(tenant, w.id(), "workflow_created"));
+                    tx.audit()
+                            .appendNow(List.of(Fixtures.entry(tenant, w.id(), "workflow_created")))
+                            .getFirst();
                     tx.workflows().insert(w);
                     return null;
                 }))
