@@ -114,8 +114,8 @@ public final class Application implements AutoCloseable {
     }
 
     private static ClientDirectory clients(Database database) {
-        return (id, secret) -> database.inTransaction(tx -> tx.clients().authenticate(id, secret))
-                .map(ApiClientRecord::tenantId);
+        return (id, secret) ->
+                database.read(tx -> tx.clients().authenticate(id, secret)).map(ApiClientRecord::tenantId);
     }
 
     /** Binds the HTTP port and logs where the server listens. */

@@ -32,7 +32,12 @@ class RestartIT {
     }
 
     @AfterEach
-    void deleteDataDir() {
+    void deleteDataDir() throws Exception {
+        String keep = System.getenv("ARBITER_KEEP_CRASH_DATA");
+        if (keep != null) {
+            ProcessBuilder copy = new ProcessBuilder("cp", "-r", dataDir.toString(), keep + "-" + System.nanoTime());
+            copy.inheritIO().start().waitFor();
+        }
         ServerContract.delete(dataDir);
     }
 

@@ -60,7 +60,7 @@ public final class AuditService {
                 request.userEmail(),
                 limit,
                 offset);
-        Page<AuditRecord> page = database.inTransaction(tx -> tx.audit().search(query));
+        Page<AuditRecord> page = database.read(tx -> tx.audit().search(query));
         List<AuditEntry> entries =
                 page.items().stream().map(AuditService::entry).toList();
         return new AuditSearchResponse(entries, Math.toIntExact(page.total()), page.limit(), page.offset());
@@ -68,7 +68,7 @@ public final class AuditService {
 
     /** Verifies the tenant's chain and reports the first broken link. */
     public AuditVerifyResponse verify(String tenant) {
-        ChainVerification result = database.inTransaction(tx -> tx.audit().verify(tenant));
+        ChainVerification result = database.read(tx -> tx.audit().verify(tenant));
         return report(result);
     }
 

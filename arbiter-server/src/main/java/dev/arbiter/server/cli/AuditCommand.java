@@ -29,7 +29,7 @@ public final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Database database = ClientsCommand.open()) {
-                List<ChainVerification> results = database.inTransaction(tx -> tenant == null
+                List<ChainVerification> results = database.read(tx -> tenant == null
                         ? tx.audit().verifyAll()
                         : List.of(tx.audit().verify(tenant)));
                 boolean ok = true;

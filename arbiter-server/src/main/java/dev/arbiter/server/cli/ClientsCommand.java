@@ -61,8 +61,7 @@ public final class ClientsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Database database = open()) {
-                List<ApiClientRecord> clients =
-                        database.inTransaction(tx -> tx.clients().list(tenant));
+                List<ApiClientRecord> clients = database.read(tx -> tx.clients().list(tenant));
                 for (ApiClientRecord client : clients) {
                     Map<String, @Nullable Object> out = new LinkedHashMap<>();
                     out.put("client_id", client.clientId());

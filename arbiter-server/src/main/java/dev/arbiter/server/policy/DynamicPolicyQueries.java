@@ -37,7 +37,7 @@ public final class DynamicPolicyQueries {
     /** One live policy. */
     public PolicyResource get(Principal caller, String id) {
         UUID uuid = PolicyIds.parse(id);
-        return database.inTransaction(tx -> tx.managedPolicies(PolicyKind.DYNAMIC)
+        return database.read(tx -> tx.managedPolicies(PolicyKind.DYNAMIC)
                 .find(caller.tenant(), uuid)
                 .filter(p -> !p.isDeleted())
                 .map(PolicyResources::of)
@@ -47,7 +47,7 @@ public final class DynamicPolicyQueries {
     /** A page of the tenant's live policies, by priority (highest first), then age. */
     public PolicyListResponse list(Principal caller, PolicyQuery query) {
         List<PolicyResource> all =
-                database.inTransaction(tx -> tx.managedPolicies(PolicyKind.DYNAMIC).listLive(caller.tenant()).stream()
+                database.read(tx -> tx.managedPolicies(PolicyKind.DYNAMIC).listLive(caller.tenant()).stream()
                         .map(PolicyResources::of)
                         .toList());
         List<PolicyResource> matching = all.stream()
@@ -66,7 +66,7 @@ public final class DynamicPolicyQueries {
 
     /** The enabled policies that apply to the tenant, its own and global ones, highest priority first. */
     public EffectivePoliciesResponse effective(Principal caller) {
-        return database.inTransaction(tx -> {
+        return database.read(tx -> {
             ManagedPolicies store = tx.managedPolicies(PolicyKind.DYNAMIC);
             List<PolicyResource> policies = new ArrayList<>();
             store.listLive(caller.tenant()).stream()
@@ -90,7 +90,7 @@ public final class DynamicPolicyQueries {
     /** Every live policy of the tenant, in a form {@code import} accepts as it is. */
     public ExportPoliciesResponse export(Principal caller) {
         List<PolicyResource> policies =
-                database.inTransaction(tx -> tx.managedPolicies(PolicyKind.DYNAMIC).listLive(caller.tenant()).stream()
+                database.read(tx -> tx.managedPolicies(PolicyKind.DYNAMIC).listLive(caller.tenant()).stream()
                         .map(PolicyResources::of)
                         .toList());
         return new ExportPoliciesResponse(policies, clock.instant(), caller.tenant());
@@ -99,7 +99,7 @@ public final class DynamicPolicyQueries {
     /** Every version of the policy, newest first; a deleted policy keeps its history. */
     public PolicyVersionsResponse versions(Principal caller, String id) {
         UUID uuid = PolicyIds.parse(id);
-        return database.inTransaction(tx -> {
+        return database.read(tx -> {
             ManagedPolicies store = tx.managedPolicies(PolicyKind.DYNAMIC);
             ManagedPolicy policy = store.find(caller.tenant(), uuid)
                     .orElseThrow(() -> PolicyApiException.notFound(DynamicPolicyService.NOT_FOUND));

@@ -62,7 +62,7 @@ public final class PolicySimulator {
     /** Simulates the candidate of {@code body} (a {@code SimulateRequest}) for the caller's tenant. */
     public SimulationReport simulate(Principal caller, Map<String, ?> body) {
         SimulationRequest request = SimulationRequest.read(body, clock);
-        return database.inTransaction(tx -> run(tx, caller.tenant(), request));
+        return database.read(tx -> run(tx, caller.tenant(), request));
     }
 
     private SimulationReport run(Tx tx, String tenant, SimulationRequest request) {

@@ -42,7 +42,7 @@ public final class PolicyTester {
         if (noQuery && noContext) {
             throw new PolicyApiException(PolicyApiException.Kind.VALIDATION, "Query is required for testing");
         }
-        Policy stored = database.inTransaction(tx -> tx.managedPolicies(PolicyKind.DYNAMIC)
+        Policy stored = database.read(tx -> tx.managedPolicies(PolicyKind.DYNAMIC)
                 .find(caller.tenant(), uuid)
                 .filter(p -> !p.isDeleted())
                 .map(p -> PolicyDocuments.fromStored(p.stored().definitionJson()))

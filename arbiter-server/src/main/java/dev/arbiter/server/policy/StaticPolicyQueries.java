@@ -52,7 +52,7 @@ public final class StaticPolicyQueries {
         if (system.isPresent()) {
             return StaticPolicyResources.system(system.get());
         }
-        return database.inTransaction(tx ->
+        return database.read(tx ->
                 StaticPolicyResources.of(find(tx.managedPolicies(PolicyKind.STATIC), caller.tenant(), id, false)));
     }
 
@@ -75,7 +75,7 @@ public final class StaticPolicyQueries {
 
     /** The static policies in force for the tenant (enforced and shadow), as compiled for checks. */
     public EffectiveStaticPoliciesResponse effective(Principal caller) {
-        List<StaticPolicyResource> effective = database.inTransaction(tx -> {
+        List<StaticPolicyResource> effective = database.read(tx -> {
             StaticPolicySets.Snapshot snapshot = sets.current(tx, caller.tenant());
             List<String> ids = new ArrayList<>();
             snapshot.enforced().policies().stream()
@@ -94,7 +94,7 @@ public final class StaticPolicyQueries {
         if (StaticPolicySet.system().find(id).isPresent()) {
             return new StaticPolicyVersionsResponse(id, List.of(), 0);
         }
-        return database.inTransaction(tx -> {
+        return database.read(tx -> {
             ManagedPolicies store = tx.managedPolicies(PolicyKind.STATIC);
             ManagedPolicy policy = find(store, caller.tenant(), id, true);
             List<StaticPolicyVersionEntry> entries = new ArrayList<>();
@@ -150,7 +150,7 @@ public final class StaticPolicyQueries {
     }
 
     private List<StaticPolicyResource> all(Principal caller) {
-        return database.inTransaction(tx -> all(tx, caller));
+        return database.read(tx -> all(tx, caller));
     }
 
     private static List<StaticPolicyResource> all(dev.arbiter.store.Tx tx, Principal caller) {

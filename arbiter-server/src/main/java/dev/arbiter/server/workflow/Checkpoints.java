@@ -31,7 +31,7 @@ public final class Checkpoints {
 
     /** The workflow's checkpoints, oldest first. */
     public CheckpointsResponse list(Principal caller, String workflowId) {
-        List<AuditRecord> records = database.inTransaction(tx -> {
+        List<AuditRecord> records = database.read(tx -> {
             Workflows.find(tx, caller, workflowId);
             AuditQuery query =
                     new AuditQuery(caller.tenant(), null, null, "workflow_step_gate", workflowId, null, null, MAX, 0);

@@ -99,7 +99,7 @@ public final class StepService {
 
     /** Steps of the caller's tenant awaiting approval, most recently gated first. */
     public PendingApprovalsResponse pending(Principal caller, int limit) {
-        return database.inTransaction(tx -> {
+        return database.read(tx -> {
             var rows = tx.steps().pending(caller.tenant(), limit).stream()
                     .map(WireMapping::pending)
                     .toList();

@@ -73,7 +73,7 @@ public final class WorkflowService {
 
     /** The workflow with its steps. */
     public WorkflowStatusResponse get(Principal caller, String workflowId) {
-        return database.inTransaction(tx -> {
+        return database.read(tx -> {
             WorkflowRecord w = Workflows.find(tx, caller, workflowId);
             return WireMapping.status(w, tx.steps().list(caller.tenant(), workflowId));
         });
@@ -94,7 +94,7 @@ public final class WorkflowService {
                 traceId,
                 limit,
                 offset);
-        return database.inTransaction(tx -> {
+        return database.read(tx -> {
             Page<WorkflowRecord> page = tx.workflows().list(query);
             List<WorkflowStatusResponse> rows = page.items().stream()
                     .map(w -> WireMapping.status(w, tx.steps().list(caller.tenant(), w.id())))
