@@ -196,6 +196,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Queues {@code work} like {@link #inTransaction} without waiting: the future completes after the commit
+     * (or with what the work threw, or a {@link StoreException}). For producers that keep several writes in
+     * flight, such as an audit pipeline; the same rules apply to {@code work}.
+     */
+    public <T> CompletableFuture<T> submit(TransactionWork<T, ?> work) {
+        return writer.submit(work);
+    }
+
+    /**
      * Runs read-only {@code work} in one READ COMMITTED transaction on the caller's thread, next to the writes
      * and to other reads, and returns its result; the transaction is rolled back, never committed, so
      * anything the work wrote is discarded (on PostgreSQL the connection is read-only and a write fails). A

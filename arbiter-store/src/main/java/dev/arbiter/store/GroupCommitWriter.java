@@ -39,6 +39,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
     /** Bounds a batch so that one commit's latency stays short even with a long queue. */
     static final int MAX_BATCH = 256;
+    /**
+     * Writes allowed to wait; beyond it a write is refused at once ({@link StoreOverloadedException}). At the
+     * measured batch rates this is well under a second of queueing.
+     */
+    static final int MAX_WAITING = 4096;
 
     private static final int MAX_ATTEMPTS = 3;
     private static final long IDLE_PERIOD_MS = 250;
@@ -70,6 +75,11 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new IllegalStateException("a transaction cannot start another transaction of the same database");
         }
         Job<T> job = new Job<>(work, new CompletableFuture<>());
+        int waiting = queue.size();
+        if (waiting >= MAX_WAITING) {
+            job.result.completeExceptionally(new StoreOverloadedException(waiting));
+            return job.result;
+        }
         if (closing) {
             job.result.completeExceptionally(new StoreException("the database is closed"));
             return job.result;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +70,33 @@ abstract class GroupCommitContract implements StoreContract {
                 assertThat(tx.audit().verify(tenant).ok()).isTrue();
                 return null;
             });
+        }
+    }
+
+    @Test
+    void writesBeyondTheWaitingLimit_areRefusedAtOnce_andTheOthersCommit() throws Exception {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> blocker = db().submit((Tx tx) -> {
+            writerBusy.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(writerBusy.await(30, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Integer>> accepted = new ArrayList<>();
+        for (int i = 0; i < GroupCommitWriter.MAX_WAITING; i++) {
+            accepted.add(db().submit((Tx tx) -> 1));
+        }
+        CompletableFuture<Integer> refused = db().submit((Tx tx) -> 1);
+        assertThat(refused).isCompletedExceptionally();
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(StoreOverloadedException.class);
+        release.countDown();
+        assertThat(blocker.get(30, TimeUnit.SECONDS)).isTrue();
+        for (CompletableFuture<Integer> write : accepted) {
+            assertThat(write.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         }
     }
 

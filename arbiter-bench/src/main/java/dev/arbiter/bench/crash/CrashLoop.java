@@ -82,7 +82,7 @@ public final class CrashLoop {
     private String cycle(int cycle, int threads) throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         String workflowId;
-        long killAfterMs = ThreadLocalRandom.current().nextLong(300, 2500);
+        long killAfterMs = ThreadLocalRandom.current().nextLong(0, 1500);
         Process server = start();
         try {
             String base = "http://127.0.0.1:" + awaitPort(server);
@@ -107,6 +107,11 @@ public final class CrashLoop {
                     }
                 }));
             }
+            // Kill at a random moment once gates flow, so that every kill lands among in-flight writes.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acknowledged.size() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             Thread.sleep(killAfterMs);
             server.destroyForcibly();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -129,7 +134,7 @@ public final class CrashLoop {
             JsonNode verify = get(base, "/api/v1/audit/verify");
             long records = total(base);
             System.out.printf(
-                    "cycle %d: killed after %d ms, %d acknowledged, %d stored, %d audited, chain %s (%d records, %d searchable)%n",
+                    "cycle %d: killed %d ms after the 20th acknowledgement, %d acknowledged, %d stored, %d audited, chain %s (%d records, %d searchable)%n",
                     cycle,
                     killAfterMs,
                     acknowledged.size(),
@@ -230,7 +235,9 @@ public final class CrashLoop {
     }
 
     private long total(String base) throws Exception {
-        return postJson(base + "/api/v1/audit/search", "{\"limit\":1}").path("total").asLong();
+        return postJson(base + "/api/v1/audit/search", "{\"limit\":1}")
+                .path("total")
+                .asLong();
     }
 
     private JsonNode get(String base, String path) throws Exception {
@@ -240,7 +247,8 @@ public final class CrashLoop {
     }
 
     private JsonNode postJson(String url, String body) throws Exception {
-        return JSON.readTree(http.send(post(url, body), HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(
+                http.send(post(url, body), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static HttpRequest post(String url, String body) {

@@ -4,6 +4,7 @@ import dev.arbiter.server.auth.AuthenticationException;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.server.policy.PolicyApiException;
+import dev.arbiter.store.StoreOverloadedException;
 import dev.arbiter.wire.ErrorResponse;
 import dev.arbiter.wire.GenericErrorResponse;
 import dev.arbiter.wire.SimpleErrorResponse;
@@ -88,6 +89,12 @@ final class ErrorMapper {
             default -> e.getMessage() == null ? code.category() : e.getMessage();
         };
         write(ctx, code, message, null);
+    }
+
+    /** The store refused a write because too many are waiting: 503 with a hint when to retry. */
+    void overloaded(StoreOverloadedException e, Context ctx) {
+        ctx.header("Retry-After", "1");
+        write(ctx, ErrorCode.SERVICE_UNAVAILABLE, "Server busy: " + e.getMessage(), null);
     }
 
     void unexpected(Exception e, Context ctx) {

@@ -5,6 +5,7 @@ import dev.arbiter.server.auth.AuthenticationException;
 import dev.arbiter.server.auth.Authenticator;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.policy.PolicyApiException;
+import dev.arbiter.store.StoreOverloadedException;
 import dev.arbiter.wire.Json;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -46,6 +47,7 @@ public final class HttpServer implements AutoCloseable {
             javalin.routes.exception(PolicyApiException.class, errors::policy);
             javalin.routes.exception(AuthenticationException.class, errors::authentication);
             javalin.routes.exception(HttpResponseException.class, errors::javalin);
+            javalin.routes.exception(StoreOverloadedException.class, errors::overloaded);
             javalin.routes.exception(Exception.class, errors::unexpected);
             routes.register(javalin.routes);
         });

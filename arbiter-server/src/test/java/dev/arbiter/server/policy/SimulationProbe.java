@@ -84,9 +84,10 @@ final class SimulationProbe {
                                             snapshot,
                                             context));
                         }
-                        return tx.audit()
+                        tx.audit()
                                 .append(dev.arbiter.store.AuditEntry.builder("probe", "wf-" + k, "probe", "allowed")
                                         .build());
+                        return null;
                     });
                 }
                 double us = (System.nanoTime() - t0) / 1e3 / n;
