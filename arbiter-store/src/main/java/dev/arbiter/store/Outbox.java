@@ -108,6 +108,19 @@ public final class Outbox {
     }
 
     /**
+     * Hands a claimed message back unworked: claimable again at {@code at}, and its claim not counted as an
+     * attempt. False if it does not exist or is done.
+     */
+    public boolean release(long id, Instant at) {
+        return handle.createUpdate("UPDATE outbox SET available_at = :at, attempts = attempts - 1 WHERE id = :id"
+                                + " AND done_at IS NULL AND attempts > 0")
+                        .bind("at", Sql.ts(at))
+                        .bind("id", id)
+                        .execute()
+                == 1;
+    }
+
+    /**
      * Gives up on a message: it is done, so never claimed again, and marked failed with {@code error} kept as
      * its last error. False if it does not exist or was done already.
      */

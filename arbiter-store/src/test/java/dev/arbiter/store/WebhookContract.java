@@ -111,4 +111,24 @@ abstract class WebhookContract implements StoreContract {
                         .one());
         assertThat(row).isEqualTo("HTTP 500:1:failed");
     }
+
+    @Test
+    void outbox_releasedMessage_isClaimableAgain_withoutCountingTheClaim() {
+        String topic = "released-" + Fixtures.tenant();
+        long id = db().inTransaction((Tx tx) -> tx.outbox().enqueue("t", topic, "{}", tx.now()));
+        db().inTransaction((Tx tx) -> tx.outbox().claim(topic, 1, Duration.ofMinutes(5)));
+        assertThat(db().inTransaction(
+                                (Tx tx) -> tx.outbox().release(id, tx.now().plusSeconds(2))))
+                .isTrue();
+        assertThat(db().inTransaction((Tx tx) -> tx.outbox().claim(topic, 1, Duration.ofMinutes(5))))
+                .as("not before the time it was released to")
+                .isEmpty();
+        clock().advance(Duration.ofSeconds(2));
+        assertThat(db().inTransaction((Tx tx) -> tx.outbox().claim(topic, 1, Duration.ofMinutes(5))))
+                .extracting(OutboxMessage::attempts)
+                .containsExactly(1);
+        db().inTransaction((Tx tx) -> tx.outbox().complete(id));
+        assertThat(db().inTransaction((Tx tx) -> tx.outbox().release(id, tx.now())))
+                .isFalse();
+    }
 }
