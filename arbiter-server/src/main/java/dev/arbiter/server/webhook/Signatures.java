@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class Signatures {
     private Signatures() {}
 
-    /** {@code sha256=} and the lower-case hex HMAC-SHA256 of {@code body} keyed with the UTF-8 bytes of {@code secret}. */
+    /** {@code sha256=} and the lower-case hex HMAC-SHA256 of {@code body}, keyed with {@code secret} in UTF-8. */
     static String sign(String secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

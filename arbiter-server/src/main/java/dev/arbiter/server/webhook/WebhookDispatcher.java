@@ -2,14 +2,11 @@ package dev.arbiter.server.webhook;
 
 import dev.arbiter.server.ServerConfig;
 import dev.arbiter.store.Database;
-import dev.arbiter.store.OutboxMessage;
-import dev.arbiter.store.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * The delivery worker, one per server: a poller claims due deliveries from the outbox (a lease, so no other
  * replica takes them meanwhile) and hands each to its own virtual thread, at most {@value #MAX_IN_FLIGHT} at
  * once and at most {@value #MAX_PER_WEBHOOK} per subscription, so a slow subscriber holds up only its own
- * deliveries: one over its share is handed back to the outbox for a later poll. A delivery that fails is retried with
- * exponential backoff until {@code max-attempts} attempts have failed; then it is kept in the outbox as
- * failed, with its last error, and logged once. Delivery is at least once: a crash between a subscriber's
- * 2xx and the record of it repeats the delivery when the lease ends, with the same {@code X-Arbiter-Delivery}.
+ * deliveries: one over its share is handed back to the outbox for a later poll. {@link DeliveryAttempts}
+ * makes each attempt and records its outcome (done, retried with backoff, or kept as failed). Delivery is at
+ * least once: a crash between a subscriber's 2xx and the record of it repeats the delivery when the lease
+ * ends, with the same {@code X-Arbiter-Delivery}.
  *
  * <p>{@link #close()} stops claiming, then drains: deliveries due now are attempted until none is left or
  * the drain timeout passes, and those in flight are waited for. Not thread-safe for start and close; the
@@ -40,13 +37,13 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final int MAX_IN_FLIGHT = 64;
     private static final int MAX_PER_WEBHOOK = 4;
     private static final int BATCH = 16;
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final Database database;
     private final ServerConfig.Webhooks settings;
     private final Duration drainTimeout;
     private final Duration lease;
     private final WebhookSender sender;
+    private final DeliveryAttempts attempts;
     private final Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
     private final Map<String, AtomicInteger> perWebhook = new ConcurrentHashMap<>();
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
@@ -63,6 +60,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         // Longer than any attempt can take, so a delivery in flight is never claimed a second time.
         this.lease = settings.timeout().multipliedBy(2).plusSeconds(30);
         this.sender = new WebhookSender(settings.timeout());
+        this.attempts = new DeliveryAttempts(database, sender, settings);
     }
 
     /** Starts polling on a virtual thread. */
@@ -93,18 +91,18 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (wanted == 0 || !slots.tryAcquire(wanted)) {
             return 0;
         }
-        List<Claimed> claimed;
+        List<ClaimedDelivery> claimed;
         try {
             claimed = database.inTransaction(tx -> tx.outbox().claim(Delivery.TOPIC, wanted, lease).stream()
-                    .map(m -> Claimed.of(m, tx))
+                    .map(m -> ClaimedDelivery.of(m, tx))
                     .toList());
         } catch (RuntimeException e) {
             slots.release(wanted);
             throw e;
         }
-        List<Claimed> started = new ArrayList<>();
+        List<ClaimedDelivery> started = new ArrayList<>();
         List<Long> deferred = new ArrayList<>();
-        for (Claimed c : claimed) {
+        for (ClaimedDelivery c : claimed) {
             if (c.target() == null || reserve(c.target().id())) {
                 started.add(c);
             } else {
@@ -112,10 +110,10 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
         }
         slots.release(wanted - started.size());
-        for (Claimed c : started) {
+        for (ClaimedDelivery c : started) {
             deliveries.execute(() -> {
                 try {
-                    deliver(c);
+                    attempts.run(c);
                 } catch (RuntimeException e) {
                     // The lease brings the message back; nothing else can be done for it now.
                     LOG.warn(
@@ -149,57 +147,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         inFlight.decrementAndGet();
         return false;
-    }
-
-    private void deliver(Claimed c) {
-        OutboxMessage m = c.message();
-        Delivery d = c.delivery();
-        if (d == null) {
-            database.inTransaction(tx -> tx.outbox().fail(m.id(), "unreadable delivery payload"));
-            LOG.warn("webhook outbox_id={} has an unreadable payload; given up", m.id());
-            return;
-        }
-        Webhook target = c.target();
-        if (target == null || !target.active()) {
-            // Deleted or deactivated since the event: its pending deliveries are dropped.
-            database.inTransaction(tx -> tx.outbox().complete(m.id()));
-            return;
-        }
-        Optional<String> failure = sender.send(target, d);
-        if (failure.isEmpty()) {
-            database.inTransaction(tx -> tx.outbox().complete(m.id()));
-            return;
-        }
-        String error = failure.get();
-        if (m.attempts() >= settings.maxAttempts()) {
-            database.inTransaction(tx -> tx.outbox().fail(m.id(), error));
-            LOG.warn(
-                    "webhook={} delivery={} event={} given up after {} attempts: {}",
-                    target.id(),
-                    d.deliveryId(),
-                    d.event(),
-                    m.attempts(),
-                    error);
-            return;
-        }
-        Duration wait = backoff(settings.retryBackoff(), m.attempts());
-        database.inTransaction(tx -> tx.outbox().retryAt(m.id(), tx.now().plus(wait), error));
-        LOG.debug(
-                "webhook={} delivery={} attempt {} failed ({}); retry in {}",
-                target.id(),
-                d.deliveryId(),
-                m.attempts(),
-                error,
-                wait);
-    }
-
-    /** The wait after failed attempt {@code attempts}: {@code base}, doubled after each attempt, at most an hour. */
-    static Duration backoff(Duration base, int attempts) {
-        Duration wait = base;
-        for (int i = 1; i < attempts && wait.compareTo(MAX_BACKOFF) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(MAX_BACKOFF) < 0 ? wait : MAX_BACKOFF;
     }
 
     private void pause(Duration duration) {
@@ -268,22 +215,5 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         slots.release(MAX_IN_FLIGHT);
         return true;
-    }
-
-    /** A claimed message with its delivery and subscription, read in the claiming transaction. */
-    private record Claimed(
-            OutboxMessage message,
-            @Nullable Delivery delivery,
-            @Nullable Webhook target) {
-        static Claimed of(OutboxMessage m, dev.arbiter.store.Tx tx) {
-            Delivery d;
-            try {
-                d = Delivery.fromJson(m.payloadJson());
-            } catch (IllegalArgumentException e) {
-                return new Claimed(m, null, null);
-            }
-            return new Claimed(
-                    m, d, tx.webhooks().find(m.tenantId(), d.webhookId()).orElse(null));
-        }
     }
 }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class WebhookDispatcherTest {
+class DeliveryAttemptsTest {
     @Test
     void backoff_doublesAfterEachAttempt_upToAnHour() {
         Duration base = Duration.ofSeconds(10);
-        assertThat(WebhookDispatcher.backoff(base, 1)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(WebhookDispatcher.backoff(base, 2)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(WebhookDispatcher.backoff(base, 7)).isEqualTo(Duration.ofSeconds(640));
-        assertThat(WebhookDispatcher.backoff(base, 10)).isEqualTo(Duration.ofHours(1));
-        assertThat(WebhookDispatcher.backoff(base, Integer.MAX_VALUE)).isEqualTo(Duration.ofHours(1));
+        assertThat(DeliveryAttempts.backoff(base, 1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(DeliveryAttempts.backoff(base, 2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(DeliveryAttempts.backoff(base, 7)).isEqualTo(Duration.ofSeconds(640));
+        assertThat(DeliveryAttempts.backoff(base, 10)).isEqualTo(Duration.ofHours(1));
+        assertThat(DeliveryAttempts.backoff(base, Integer.MAX_VALUE)).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
