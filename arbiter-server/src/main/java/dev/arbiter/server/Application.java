@@ -19,6 +19,8 @@ import dev.arbiter.server.policy.PolicyTester;
 import dev.arbiter.server.policy.StaticPolicyQueries;
 import dev.arbiter.server.policy.StaticPolicyService;
 import dev.arbiter.server.policy.StaticPolicySets;
+import dev.arbiter.server.webhook.WebhookDispatcher;
+import dev.arbiter.server.webhook.WebhookService;
 import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GatePolicies;
 import dev.arbiter.server.workflow.GateService;
@@ -48,11 +50,13 @@ public final class Application implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final HttpServer http;
+    private final WebhookDispatcher webhooks;
 
-    private Application(ServerConfig config, Database database, HttpServer http) {
+    private Application(ServerConfig config, Database database, HttpServer http, WebhookDispatcher webhooks) {
         this.config = config;
         this.database = database;
         this.http = http;
+        this.webhooks = webhooks;
     }
 
     /** Opens the database and builds everything; {@link #start()} binds the port. */
@@ -77,7 +81,8 @@ public final class Application implements AutoCloseable {
                     new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl()),
                     new StepService(database),
                     new Checkpoints(database),
-                    new AuditService(database));
+                    new AuditService(database),
+                    new WebhookService(database));
             PolicyServices policies = new PolicyServices(
                     new DynamicPolicyService(database, config.mode()),
                     new DynamicPolicyQueries(database, clock),
@@ -89,7 +94,9 @@ public final class Application implements AutoCloseable {
             Routes routes = new Routes(database, metrics, clock, services, policies);
             JwtVerifier jwt = config.jwt() == null ? null : new JwtVerifier(config.jwt(), clock);
             Authenticator authenticator = new Authenticator(config.mode(), clients(database), jwt);
-            return new Application(config, database, new HttpServer(config, routes, authenticator, metrics));
+            HttpServer http = new HttpServer(config, routes, authenticator, metrics);
+            WebhookDispatcher webhooks = new WebhookDispatcher(database, config.webhooks(), config.shutdownTimeout());
+            return new Application(config, database, http, webhooks);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -118,9 +125,10 @@ public final class Application implements AutoCloseable {
                 database.read(tx -> tx.clients().authenticate(id, secret)).map(ApiClientRecord::tenantId);
     }
 
-    /** Binds the HTTP port and logs where the server listens. */
+    /** Binds the HTTP port, starts webhook delivery and logs where the server listens. */
     public Application start() {
         http.start();
+        webhooks.start();
         LOG.info(
                 "arbiter {} listening on http://{}:{} (mode {}, {})",
                 Version.current(),
@@ -141,13 +149,20 @@ public final class Application implements AutoCloseable {
         return database;
     }
 
-    /** Stops accepting requests, lets those in flight finish, then closes the database. */
+    /**
+     * Stops accepting requests, lets those in flight finish, drains webhook deliveries (their events may
+     * come from those last requests), then closes the database.
+     */
     @Override
     public void close() {
         try {
             http.close();
         } finally {
-            database.close();
+            try {
+                webhooks.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

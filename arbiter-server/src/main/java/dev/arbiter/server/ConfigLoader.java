@@ -41,7 +41,11 @@ public final class ConfigLoader {
             new Key("ARBITER_JWT_ISSUER", "jwt.issuer", false),
             new Key("ARBITER_JWT_AUDIENCE", "jwt.audience", false),
             new Key("ARBITER_APPROVAL_BASE_URL", "approval-base-url", false),
-            new Key("ARBITER_SHUTDOWN_TIMEOUT", "shutdown-timeout", false));
+            new Key("ARBITER_SHUTDOWN_TIMEOUT", "shutdown-timeout", false),
+            new Key("ARBITER_WEBHOOK_POLL_INTERVAL", "webhook.poll-interval", false),
+            new Key("ARBITER_WEBHOOK_TIMEOUT", "webhook.timeout", false),
+            new Key("ARBITER_WEBHOOK_RETRY_BACKOFF", "webhook.retry-backoff", false),
+            new Key("ARBITER_WEBHOOK_MAX_ATTEMPTS", "webhook.max-attempts", false));
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]+@");
@@ -92,6 +96,14 @@ public final class ConfigLoader {
         shown.put("ARBITER_JWT_TENANT_CLAIM", jwt == null ? null : jwt.tenantClaim());
         shown.put("ARBITER_APPROVAL_BASE_URL", config.approvalBaseUrl());
         shown.put("ARBITER_SHUTDOWN_TIMEOUT", config.shutdownTimeout().toSeconds() + "s");
+        shown.put(
+                "ARBITER_WEBHOOK_POLL_INTERVAL",
+                config.webhooks().pollInterval().toMillis() + "ms");
+        shown.put("ARBITER_WEBHOOK_TIMEOUT", config.webhooks().timeout().toMillis() + "ms");
+        shown.put(
+                "ARBITER_WEBHOOK_RETRY_BACKOFF",
+                config.webhooks().retryBackoff().toMillis() + "ms");
+        shown.put("ARBITER_WEBHOOK_MAX_ATTEMPTS", config.webhooks().maxAttempts());
         StringBuilder out = new StringBuilder();
         shown.forEach((key, value) -> out.append("  ")
                 .append(key)

@@ -42,7 +42,8 @@ final class ConfigParser {
                 readableFile("ARBITER_POLICY_FILE"),
                 jwt(),
                 approvalBaseUrl(),
-                shutdownTimeout());
+                shutdownTimeout(),
+                webhooks());
     }
 
     private Mode mode() {
@@ -159,5 +160,56 @@ final class ConfigParser {
         }
         problems.add("ARBITER_SHUTDOWN_TIMEOUT: must be seconds (e.g. 10 or 10s) within 0..600, got '" + raw + "'");
         return Duration.ofSeconds(10);
+    }
+
+    private ServerConfig.Webhooks webhooks() {
+        ServerConfig.Webhooks defaults = ServerConfig.Webhooks.DEFAULTS;
+        Duration max = Duration.ofHours(1);
+        return new ServerConfig.Webhooks(
+                positiveDuration("ARBITER_WEBHOOK_POLL_INTERVAL", defaults.pollInterval(), max),
+                positiveDuration("ARBITER_WEBHOOK_TIMEOUT", defaults.timeout(), Duration.ofMinutes(5)),
+                positiveDuration("ARBITER_WEBHOOK_RETRY_BACKOFF", defaults.retryBackoff(), max),
+                webhookAttempts(defaults.maxAttempts()));
+    }
+
+    /** A duration in seconds ({@code 10}, {@code 10s}, {@code 1.5s}), milliseconds ({@code 250ms}) or minutes. */
+    private Duration positiveDuration(String key, Duration fallback, Duration max) {
+        String raw = values.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        String text = raw.toLowerCase(Locale.ROOT);
+        try {
+            Duration duration = text.endsWith("ms")
+                    ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+                    : text.chars().allMatch(Character::isDigit)
+                            ? Duration.ofSeconds(Long.parseLong(text))
+                            : Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
+            if (duration.isPositive() && duration.compareTo(max) <= 0) {
+                return duration;
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            // Reported below.
+        }
+        problems.add(key + ": must be a duration such as 250ms, 5s or 2m, above 0 and at most " + max.toSeconds()
+                + "s, got '" + raw + "'");
+        return fallback;
+    }
+
+    private int webhookAttempts(int fallback) {
+        String raw = values.get("ARBITER_WEBHOOK_MAX_ATTEMPTS");
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int attempts = Integer.parseInt(raw);
+            if (attempts >= 1 && attempts <= 50) {
+                return attempts;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        problems.add("ARBITER_WEBHOOK_MAX_ATTEMPTS: must be an integer within 1..50, got '" + raw + "'");
+        return fallback;
     }
 }

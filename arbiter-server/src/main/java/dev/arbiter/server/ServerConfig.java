@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param policyFile policies loaded into the store at start ({@code ARBITER_POLICY_FILE})
  * @param jwt how Bearer tokens are verified; {@code null} when Bearer tokens are not accepted
  * @param approvalBaseUrl base of {@code approval_url} in gate responses ({@code ARBITER_APPROVAL_BASE_URL})
- * @param shutdownTimeout how long a stop waits for requests in flight ({@code ARBITER_SHUTDOWN_TIMEOUT})
+ * @param shutdownTimeout how long a stop waits for requests in flight ({@code ARBITER_SHUTDOWN_TIMEOUT}), and then
+ *     for webhook deliveries to drain
+ * @param webhooks how webhook events are delivered ({@code ARBITER_WEBHOOK_*})
  */
 public record ServerConfig(
         int port,
@@ -28,7 +30,8 @@ public record ServerConfig(
         @Nullable Path policyFile,
         @Nullable Jwt jwt,
         @Nullable String approvalBaseUrl,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Webhooks webhooks) {
 
     /** Checks invariants the loader already validated, for configs built in code. */
     public ServerConfig {
@@ -36,6 +39,7 @@ public record ServerConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(webhooks, "webhooks");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be within 0..65535: " + port);
         }
@@ -44,35 +48,81 @@ public record ServerConfig(
     /** Community mode on 127.0.0.1 with H2 under {@code dataDir}: the settings tests start from. */
     public static ServerConfig embedded(Path dataDir, int port) {
         return new ServerConfig(
-                port, "127.0.0.1", dataDir, null, Mode.COMMUNITY, null, null, null, Duration.ofSeconds(10));
+                port,
+                "127.0.0.1",
+                dataDir,
+                null,
+                Mode.COMMUNITY,
+                null,
+                null,
+                null,
+                Duration.ofSeconds(10),
+                Webhooks.DEFAULTS);
     }
 
     /** A copy in another mode. */
     public ServerConfig withMode(Mode newMode) {
         return new ServerConfig(
-                port, host, dataDir, database, newMode, policyFile, jwt, approvalBaseUrl, shutdownTimeout);
+                port, host, dataDir, database, newMode, policyFile, jwt, approvalBaseUrl, shutdownTimeout, webhooks);
     }
 
     /** A copy using PostgreSQL. */
     public ServerConfig withDatabase(Database newDatabase) {
         return new ServerConfig(
-                port, host, dataDir, newDatabase, mode, policyFile, jwt, approvalBaseUrl, shutdownTimeout);
+                port, host, dataDir, newDatabase, mode, policyFile, jwt, approvalBaseUrl, shutdownTimeout, webhooks);
     }
 
     /** A copy accepting Bearer tokens. */
     public ServerConfig withJwt(Jwt newJwt) {
         return new ServerConfig(
-                port, host, dataDir, database, mode, policyFile, newJwt, approvalBaseUrl, shutdownTimeout);
+                port, host, dataDir, database, mode, policyFile, newJwt, approvalBaseUrl, shutdownTimeout, webhooks);
     }
 
     /** A copy that loads policies from a file at start. */
     public ServerConfig withPolicyFile(Path file) {
-        return new ServerConfig(port, host, dataDir, database, mode, file, jwt, approvalBaseUrl, shutdownTimeout);
+        return new ServerConfig(
+                port, host, dataDir, database, mode, file, jwt, approvalBaseUrl, shutdownTimeout, webhooks);
     }
 
     /** A copy whose gate answers carry {@code approval_url} under this base. */
     public ServerConfig withApprovalBaseUrl(String baseUrl) {
-        return new ServerConfig(port, host, dataDir, database, mode, policyFile, jwt, baseUrl, shutdownTimeout);
+        return new ServerConfig(
+                port, host, dataDir, database, mode, policyFile, jwt, baseUrl, shutdownTimeout, webhooks);
+    }
+
+    /** A copy delivering webhooks with these settings. */
+    public ServerConfig withWebhooks(Webhooks newWebhooks) {
+        return new ServerConfig(
+                port, host, dataDir, database, mode, policyFile, jwt, approvalBaseUrl, shutdownTimeout, newWebhooks);
+    }
+
+    /**
+     * Webhook delivery. A failed delivery is retried after {@code retryBackoff}, then twice as long each
+     * time (at most an hour), until {@code maxAttempts} attempts have failed.
+     *
+     * @param pollInterval how often the outbox is checked for due deliveries when it was empty
+     *     ({@code ARBITER_WEBHOOK_POLL_INTERVAL}, 1s)
+     * @param timeout how long one delivery may take, connecting included ({@code ARBITER_WEBHOOK_TIMEOUT}, 5s)
+     * @param retryBackoff the wait before the first retry ({@code ARBITER_WEBHOOK_RETRY_BACKOFF}, 10s)
+     * @param maxAttempts attempts before a delivery is given up ({@code ARBITER_WEBHOOK_MAX_ATTEMPTS}, 8)
+     */
+    public record Webhooks(Duration pollInterval, Duration timeout, Duration retryBackoff, int maxAttempts) {
+        /** The documented defaults. */
+        public static final Webhooks DEFAULTS =
+                new Webhooks(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10), 8);
+
+        /** Checks that every duration is positive and at least one attempt is made. */
+        public Webhooks {
+            for (Duration d : new Duration[] {pollInterval, timeout, retryBackoff}) {
+                Objects.requireNonNull(d, "webhook durations");
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("webhook durations must be positive: " + d);
+                }
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("webhook maxAttempts must be >= 1: " + maxAttempts);
+            }
+        }
     }
 
     /**

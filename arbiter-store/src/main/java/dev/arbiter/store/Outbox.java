@@ -107,6 +107,34 @@ public final class Outbox {
                 == 1;
     }
 
+    /**
+     * Hands a claimed message back unworked: claimable again at {@code at}, and its claim not counted as an
+     * attempt. False if it does not exist or is done.
+     */
+    public boolean release(long id, Instant at) {
+        return handle.createUpdate("UPDATE outbox SET available_at = :at, attempts = attempts - 1 WHERE id = :id"
+                                + " AND done_at IS NULL AND attempts > 0")
+                        .bind("at", Sql.ts(at))
+                        .bind("id", id)
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * Gives up on a message: it is done, so never claimed again, and marked failed with {@code error} kept as
+     * its last error. False if it does not exist or was done already.
+     */
+    public boolean fail(long id, String error) {
+        Objects.requireNonNull(error, "error");
+        return handle.createUpdate("UPDATE outbox SET done_at = :at, failed_at = :at, last_error = :error"
+                                + " WHERE id = :id AND done_at IS NULL")
+                        .bind("at", Sql.ts(now.get()))
+                        .bind("error", error)
+                        .bind("id", id)
+                        .execute()
+                == 1;
+    }
+
     /** Messages of a topic not yet done. */
     public long pendingCount(String topic) {
         return handle.createQuery("SELECT COUNT(*) FROM outbox WHERE topic = :topic AND done_at IS NULL")

@@ -24,6 +24,7 @@ public final class Tx {
     private @Nullable ManagedPolicies dynamicPolicies;
     private @Nullable ManagedPolicies staticPolicies;
     private @Nullable GateRecords gateRecords;
+    private @Nullable Webhooks webhooks;
 
     Tx(Handle handle, Clock clock, Ids ids, Dialect dialect) {
         this.handle = handle;
@@ -113,5 +114,13 @@ public final class Tx {
             gateRecords = new GateRecords(handle);
         }
         return gateRecords;
+    }
+
+    /** The tenant's webhook subscriptions. */
+    public Webhooks webhooks() {
+        if (webhooks == null) {
+            webhooks = new Webhooks(handle, this::now, ids);
+        }
+        return webhooks;
     }
 }

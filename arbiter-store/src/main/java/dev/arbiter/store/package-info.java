@@ -1,6 +1,7 @@
 /**
- * Arbiter's persistence: workflows, steps, the hash-chained audit log, API clients, policies and an
- * outbox, over H2 (embedded default) or PostgreSQL, through one schema migrated by Flyway.
+ * Arbiter's persistence: workflows, steps, the hash-chained audit log, API clients, policies, webhook
+ * subscriptions and an outbox, over H2 (embedded default) or PostgreSQL, through one schema migrated by
+ * Flyway.
  *
  * <p>Everything goes through {@link dev.arbiter.store.Database#inTransaction}: the callback gets a
  * {@link dev.arbiter.store.Tx} whose repositories all work inside that one transaction, so a state change

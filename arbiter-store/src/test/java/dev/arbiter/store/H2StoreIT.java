@@ -127,4 +127,17 @@ class H2StoreIT {
             return CLOCK;
         }
     }
+
+    @Nested
+    class WebhookSubscriptions extends WebhookContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
 }

@@ -124,4 +124,17 @@ class PostgresStoreIT {
             return CLOCK;
         }
     }
+
+    @Nested
+    class WebhookSubscriptions extends WebhookContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
 }

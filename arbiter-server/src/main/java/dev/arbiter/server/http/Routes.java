@@ -8,7 +8,7 @@ import java.time.Clock;
 /**
  * Every endpoint of the API, by resource. Reading {@link #register} lists the whole surface:
  * health and metrics, the Workflow Control Plane (contract §1.1), audit (§5.2), and policy
- * management (§2: dynamic policies, static policies, simulation).
+ * management (§2: dynamic policies, static policies, simulation), and webhook subscriptions.
  */
 public final class Routes {
     private final HealthHandlers health;
@@ -17,6 +17,7 @@ public final class Routes {
     private final PolicyHandlers policies;
     private final StaticPolicyHandlers staticPolicies;
     private final SimulationHandlers simulation;
+    private final WebhookHandlers webhooks;
 
     /** The route table over the given services. */
     public Routes(Database database, Metrics metrics, Clock clock, Services services, PolicyServices policies) {
@@ -27,6 +28,7 @@ public final class Routes {
                 new PolicyHandlers(policies.dynamic(), policies.queries(), policies.importer(), policies.tester());
         this.staticPolicies = new StaticPolicyHandlers(policies.staticPolicies(), policies.staticQueries());
         this.simulation = new SimulationHandlers(policies.simulator());
+        this.webhooks = new WebhookHandlers(services.webhooks());
     }
 
     void register(RoutesConfig routes) {
@@ -36,5 +38,6 @@ public final class Routes {
         policies.register(routes);
         staticPolicies.register(routes);
         simulation.register(routes);
+        webhooks.register(routes);
     }
 }

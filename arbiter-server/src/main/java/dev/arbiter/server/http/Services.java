@@ -1,6 +1,7 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.audit.AuditService;
+import dev.arbiter.server.webhook.WebhookService;
 import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GateService;
 import dev.arbiter.server.workflow.StepService;
@@ -15,9 +16,15 @@ import java.util.Objects;
  * @param steps completion and approvals
  * @param checkpoints checkpoints read from the audit trail
  * @param audit audit search and verification
+ * @param webhooks webhook subscriptions
  */
 public record Services(
-        WorkflowService workflows, GateService gates, StepService steps, Checkpoints checkpoints, AuditService audit) {
+        WorkflowService workflows,
+        GateService gates,
+        StepService steps,
+        Checkpoints checkpoints,
+        AuditService audit,
+        WebhookService webhooks) {
     /** Checks that every service is present. */
     public Services {
         Objects.requireNonNull(workflows, "workflows");
@@ -25,5 +32,6 @@ public record Services(
         Objects.requireNonNull(steps, "steps");
         Objects.requireNonNull(checkpoints, "checkpoints");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 }

@@ -5,6 +5,7 @@ import dev.arbiter.server.auth.Principal;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
 import dev.arbiter.server.policy.GateRecording;
+import dev.arbiter.server.webhook.WebhookEvents;
 import dev.arbiter.server.workflow.AuditEntries.Operation;
 import dev.arbiter.store.Approval;
 import dev.arbiter.store.Attempts;
@@ -185,6 +186,7 @@ public final class GateService {
         tx.audit()
                 .append(AuditEntries.step(
                         caller, w, step, Operation.STEP_GATE, decision, evaluation.reason(), null, facts));
+        WebhookEvents.gated(tx, w, step);
         StepDecision previous =
                 existing == null ? decision : existing.attempts().lastDecision();
         boolean pending = decision == StepDecision.REQUIRE_APPROVAL;

@@ -3,6 +3,7 @@ package dev.arbiter.server.workflow;
 import dev.arbiter.server.auth.Principal;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
+import dev.arbiter.server.webhook.WebhookEvents;
 import dev.arbiter.server.workflow.AuditEntries.Operation;
 import dev.arbiter.server.workflow.WorkflowStateMachine.Event;
 import dev.arbiter.store.Approval;
@@ -141,6 +142,7 @@ public final class StepService {
             StepDecision decision = approve ? StepDecision.ALLOW : StepDecision.BLOCK;
             Operation op = approve ? Operation.STEP_APPROVED : Operation.STEP_REJECTED;
             tx.audit().append(AuditEntries.step(caller, w, updated, op, decision, text, approver, facts));
+            WebhookEvents.stepDecided(tx, updated);
             return projection(updated, approve, approver, now);
         });
     }

@@ -3,6 +3,7 @@ package dev.arbiter.server.workflow;
 import dev.arbiter.server.auth.Principal;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
+import dev.arbiter.server.webhook.WebhookEvents;
 import dev.arbiter.server.workflow.AuditEntries.Operation;
 import dev.arbiter.server.workflow.WorkflowStateMachine.Event;
 import dev.arbiter.store.Database;
@@ -166,6 +167,7 @@ public final class WorkflowService {
                     throw new IllegalStateException("not a workflow-finishing event: " + event);
             };
             tx.audit().append(AuditEntries.workflow(caller, done, op, facts));
+            WebhookEvents.workflowFinished(tx, done);
             return new WorkflowActionResponse(done.id(), to, message, reason);
         });
     }
