@@ -36,14 +36,14 @@ public final class WebhookService {
 
     /** One page of the caller's subscriptions, oldest first, with the tenant's total. */
     public ListWebhooksResponse list(Principal caller, int limit, int offset) {
-        Page<Webhook> page = database.inTransaction(tx -> tx.webhooks().list(caller.tenant(), limit, offset));
+        Page<Webhook> page = database.read(tx -> tx.webhooks().list(caller.tenant(), limit, offset));
         return new ListWebhooksResponse(
                 page.items().stream().map(WebhookService::toWire).toList(), Math.toIntExact(page.total()));
     }
 
     /** One of the caller's subscriptions. */
     public WebhookSubscription get(Principal caller, String id) {
-        return toWire(database.inTransaction(
+        return toWire(database.read(
                 tx -> tx.webhooks().find(caller.tenant(), id).orElseThrow(() -> ApiException.notFound(NOT_FOUND))));
     }
 
