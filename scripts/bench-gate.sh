@@ -5,6 +5,8 @@
 #
 #   scripts/bench-gate.sh [rates] [duration-seconds] [warmup-seconds]
 #   scripts/bench-gate.sh 500,1000,2000 30 20
+# BENCH_SERVER_OPTS adds JVM options to the server, e.g. a JFR recording for a profile:
+#   BENCH_SERVER_OPTS=-XX:StartFlightRecording=filename=target/gate.jfr scripts/bench-gate.sh 400 20 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=${1:-500,1000,2000}
@@ -40,7 +42,7 @@ trap 'kill "${server_pid:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm 
 } > "$work/policies.json"
 
 ARBITER_PORT=$port ARBITER_DATA_DIR="$work/data" ARBITER_POLICY_FILE="$work/policies.json" \
-  taskset -c 1 "$JAVA_HOME/bin/java" -Xms1g -Xmx1g -jar arbiter-server/target/arbiter.jar serve \
+  taskset -c 1 "$JAVA_HOME/bin/java" -Xms1g -Xmx1g ${BENCH_SERVER_OPTS:-} -jar arbiter-server/target/arbiter.jar serve \
   > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do

@@ -173,7 +173,7 @@ public final class GateService {
         facts.put("policy_set_version", evaluation.policies().tenantVersion());
         facts.put("global_policy_set_version", evaluation.policies().globalVersion());
         tx.gateRecords()
-                .append(GateRecording.of(
+                .add(GateRecording.of(
                         caller.tenant(),
                         w.id(),
                         stepId,
