@@ -24,6 +24,7 @@ public final class Tx {
     private @Nullable ManagedPolicies dynamicPolicies;
     private @Nullable ManagedPolicies staticPolicies;
     private @Nullable GateRecords gateRecords;
+    private @Nullable Checkpoints checkpoints;
 
     Tx(Handle handle, Clock clock, Ids ids, Dialect dialect) {
         this.handle = handle;
@@ -113,5 +114,13 @@ public final class Tx {
             gateRecords = new GateRecords(handle);
         }
         return gateRecords;
+    }
+
+    /** The workflows' checkpoints: their step rows with checkpoint numbers and resume counts. */
+    public Checkpoints checkpoints() {
+        if (checkpoints == null) {
+            checkpoints = new Checkpoints(handle);
+        }
+        return checkpoints;
     }
 }
