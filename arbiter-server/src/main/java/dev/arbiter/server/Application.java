@@ -19,6 +19,8 @@ import dev.arbiter.server.policy.PolicyTester;
 import dev.arbiter.server.policy.StaticPolicyQueries;
 import dev.arbiter.server.policy.StaticPolicyService;
 import dev.arbiter.server.policy.StaticPolicySets;
+import dev.arbiter.server.workflow.ApprovalExpiry;
+import dev.arbiter.server.workflow.ApprovalSweeper;
 import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GatePolicies;
 import dev.arbiter.server.workflow.GateService;
@@ -48,11 +50,13 @@ public final class Application implements AutoCloseable {
     private final ServerConfig config;
     private final Database database;
     private final HttpServer http;
+    private final ApprovalSweeper sweeper;
 
-    private Application(ServerConfig config, Database database, HttpServer http) {
+    private Application(ServerConfig config, Database database, HttpServer http, ApprovalSweeper sweeper) {
         this.config = config;
         this.database = database;
         this.http = http;
+        this.sweeper = sweeper;
     }
 
     /** Opens the database and builds everything; {@link #start()} binds the port. */
@@ -72,11 +76,14 @@ public final class Application implements AutoCloseable {
             }
             Metrics metrics = new Metrics();
             PolicySets policySets = new PolicySets();
+            ApprovalExpiry expiry = new ApprovalExpiry(database, config.approvalTimeout());
+            GateService gates =
+                    new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl(), expiry);
             Services services = new Services(
-                    new WorkflowService(database, ids),
-                    new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl()),
-                    new StepService(database),
-                    new Checkpoints(database),
+                    new WorkflowService(database, ids, expiry),
+                    gates,
+                    new StepService(database, expiry),
+                    new Checkpoints(database, gates),
                     new AuditService(database));
             PolicyServices policies = new PolicyServices(
                     new DynamicPolicyService(database, config.mode()),
@@ -89,7 +96,11 @@ public final class Application implements AutoCloseable {
             Routes routes = new Routes(database, metrics, clock, services, policies);
             JwtVerifier jwt = config.jwt() == null ? null : new JwtVerifier(config.jwt(), clock);
             Authenticator authenticator = new Authenticator(config.mode(), clients(database), jwt);
-            return new Application(config, database, new HttpServer(config, routes, authenticator, metrics));
+            return new Application(
+                    config,
+                    database,
+                    new HttpServer(config, routes, authenticator, metrics),
+                    new ApprovalSweeper(expiry));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -118,9 +129,10 @@ public final class Application implements AutoCloseable {
                 .map(ApiClientRecord::tenantId);
     }
 
-    /** Binds the HTTP port and logs where the server listens. */
+    /** Binds the HTTP port, starts the approval sweeper and logs where the server listens. */
     public Application start() {
         http.start();
+        sweeper.start();
         LOG.info(
                 "arbiter {} listening on http://{}:{} (mode {}, {})",
                 Version.current(),
@@ -136,15 +148,21 @@ public final class Application implements AutoCloseable {
         return http.port();
     }
 
+    /** The approval sweeper, for tests that run a sweep at a moment of their choosing. */
+    public ApprovalSweeper approvalSweeper() {
+        return sweeper;
+    }
+
     /** The database, for tests that insert policies or inspect the audit log. */
     public Database database() {
         return database;
     }
 
-    /** Stops accepting requests, lets those in flight finish, then closes the database. */
+    /** Stops sweeping and accepting requests, lets those in flight finish, then closes the database. */
     @Override
     public void close() {
         try {
+            sweeper.close();
             http.close();
         } finally {
             database.close();

@@ -41,7 +41,9 @@ public final class ConfigLoader {
             new Key("ARBITER_JWT_ISSUER", "jwt.issuer", false),
             new Key("ARBITER_JWT_AUDIENCE", "jwt.audience", false),
             new Key("ARBITER_APPROVAL_BASE_URL", "approval-base-url", false),
-            new Key("ARBITER_SHUTDOWN_TIMEOUT", "shutdown-timeout", false));
+            new Key("ARBITER_SHUTDOWN_TIMEOUT", "shutdown-timeout", false),
+            new Key("ARBITER_APPROVAL_TIMEOUT", "approval-timeout", false),
+            new Key("ARBITER_CORS_ORIGINS", "cors-origins", false));
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]+@");
@@ -92,6 +94,9 @@ public final class ConfigLoader {
         shown.put("ARBITER_JWT_TENANT_CLAIM", jwt == null ? null : jwt.tenantClaim());
         shown.put("ARBITER_APPROVAL_BASE_URL", config.approvalBaseUrl());
         shown.put("ARBITER_SHUTDOWN_TIMEOUT", config.shutdownTimeout().toSeconds() + "s");
+        shown.put("ARBITER_APPROVAL_TIMEOUT", config.approvalTimeout());
+        shown.put(
+                "ARBITER_CORS_ORIGINS", config.corsOrigins().isEmpty() ? null : String.join(",", config.corsOrigins()));
         StringBuilder out = new StringBuilder();
         shown.forEach((key, value) -> out.append("  ")
                 .append(key)
@@ -147,6 +152,11 @@ public final class ConfigLoader {
             String name = prefix + field.getKey().toLowerCase(Locale.ROOT);
             if (field.getValue().isObject()) {
                 flatten(name + ".", field.getValue(), out);
+            } else if (field.getValue().isArray()) {
+                // A YAML list (cors-origins) reads as the comma-separated form of its environment variable.
+                List<String> items = new ArrayList<>();
+                field.getValue().forEach(item -> items.add(item.asText()));
+                out.put(name, String.join(",", items));
             } else if (!field.getValue().isNull()) {
                 out.put(name, field.getValue().asText());
             }
