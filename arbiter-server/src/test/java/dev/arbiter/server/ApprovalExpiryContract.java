@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.store.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ApprovalExpiryContract extends ServerContract {
     static final Duration TIMEOUT = ServerConfig.DEFAULT_APPROVAL_TIMEOUT;
-    static final Map<String, Object> DEPLOY =
-            Map.of("step_name", "deploy", "step_type", "connector_call", "step_input", Map.of("target", "prod"));
-    static final String REASON = "Deployment steps require human approval";
+    static final Map<String, Object> DEPLOY = ApprovalFixtures.DEPLOY;
+    static final String REASON = ApprovalFixtures.REASON;
 
     private final MutableClock clock = MutableClock.standard();
 
@@ -38,19 +31,7 @@ abstract class ApprovalExpiryContract extends ServerContract {
 
     @Override
     ServerConfig configure(ServerConfig base) {
-        return withDeployPolicy(base, dataDir);
-    }
-
-    static ServerConfig withDeployPolicy(ServerConfig base, java.nio.file.Path dir) {
-        try {
-            return base.withPolicyFile(Files.writeString(dir.resolve("policies.json"), """
-                    [{"name": "require-approval-for-deploy", "scope": "workflow",
-                      "conditions": {"step_type": "connector_call", "step_name": "deploy"},
-                      "action": "require_approval", "reason": "Deployment steps require human approval"}]
-                    """));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApprovalFixtures.withDeployPolicy(base, dataDir);
     }
 
     @BeforeAll
@@ -207,11 +188,8 @@ abstract class ApprovalExpiryContract extends ServerContract {
                 .expect(200);
     }
 
-    /** Creates a workflow whose step {@code deploy} awaits approval; returns its id. */
     String pendingDeploy(String name) {
-        String id = api.createWorkflow(name);
-        assertThat(api.gate(id, "deploy", DEPLOY).expect(200).text("decision")).isEqualTo("require_approval");
-        return id;
+        return ApprovalFixtures.pendingDeploy(api, name);
     }
 
     List<String> pendingIds() {
@@ -222,33 +200,15 @@ abstract class ApprovalExpiryContract extends ServerContract {
                 .findValuesAsText("workflow_id");
     }
 
-    /** The stored approval status of the workflow's step {@code deploy}, read past the API. */
     String storedStatus(String workflowId) throws SQLException {
-        try (var c = sql();
-                PreparedStatement st = c.prepareStatement(
-                        "SELECT approval_status FROM workflow_steps WHERE workflow_id = ? AND step_id = 'deploy'")) {
-            st.setString(1, workflowId);
-            try (ResultSet rs = st.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
+        return ApprovalFixtures.storedStatus(this, workflowId);
     }
 
-    /** The workflow's audit records, newest first. */
     List<JsonNode> entries(String workflowId) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.post("/api/v1/audit/search", Map.of("request_id", workflowId))
-                .expect(200)
-                .json()
-                .path("entries")
-                .forEach(entries::add);
-        return entries;
+        return ApprovalFixtures.entries(api, workflowId);
     }
 
     List<String> types(String workflowId) {
-        return entries(workflowId).stream()
-                .map(e -> e.path("request_type").asText())
-                .toList();
+        return ApprovalFixtures.types(api, workflowId);
     }
 }
