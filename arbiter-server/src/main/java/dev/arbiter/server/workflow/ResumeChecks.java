@@ -42,8 +42,7 @@ final class ResumeChecks {
         }
         WorkflowStateMachine.fire(WireMapping.status(w.status()), WorkflowStateMachine.Event.RESUME);
         Optional<StepRecord> last = tx.steps().last(caller.tenant(), workflowId);
-        ApprovalStatus status =
-                last.map(s -> expiry.settle(tx, w, s).approval().status()).orElse(null);
+        var status = last.map(s -> expiry.settle(tx, w, s).approval().status()).orElse(null);
         if (status == null || status == ApprovalStatus.APPROVED) {
             return Outcome.of(new WorkflowActionResponse(w.id(), WorkflowStatus.IN_PROGRESS, "Workflow resumed", null));
         }
