@@ -17,6 +17,7 @@ import dev.arbiter.wire.workflow.PendingApproval;
 import dev.arbiter.wire.workflow.PendingApprovalsResponse;
 import dev.arbiter.wire.workflow.PolicyMatch;
 import dev.arbiter.wire.workflow.PriorCompletionStatus;
+import dev.arbiter.wire.workflow.ResumeFromCheckpointResponse;
 import dev.arbiter.wire.workflow.RetryContext;
 import dev.arbiter.wire.workflow.RetryPolicy;
 import dev.arbiter.wire.workflow.StepApprovalResponse;
@@ -342,6 +343,20 @@ class GoldenTest {
                 "broken",
                 new AuditVerifyResponse(
                         "community", false, 12, "aud_07", 7L, "hash does not match the record's content"));
+    }
+
+    @Test
+    void resumeFromCheckpointResponse_matchesGolden() throws IOException {
+        Golden.check(
+                "require_approval",
+                new ResumeFromCheckpointResponse(
+                        "wf_abc123",
+                        "deploy",
+                        2,
+                        GateDecision.REQUIRE_APPROVAL,
+                        DecisionSource.FRESH,
+                        1,
+                        "Workflow resumed from checkpoint at step deploy (index 2)"));
     }
 
     @Test

@@ -21,6 +21,8 @@ import dev.arbiter.server.policy.StaticPolicyService;
 import dev.arbiter.server.policy.StaticPolicySets;
 import dev.arbiter.server.webhook.WebhookDispatcher;
 import dev.arbiter.server.webhook.WebhookService;
+import dev.arbiter.server.workflow.ApprovalExpiry;
+import dev.arbiter.server.workflow.ApprovalSweeper;
 import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GatePolicies;
 import dev.arbiter.server.workflow.GateService;
@@ -51,12 +53,19 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final WebhookDispatcher webhooks;
+    private final ApprovalSweeper sweeper;
 
-    private Application(ServerConfig config, Database database, HttpServer http, WebhookDispatcher webhooks) {
+    private Application(
+            ServerConfig config,
+            Database database,
+            HttpServer http,
+            WebhookDispatcher webhooks,
+            ApprovalSweeper sweeper) {
         this.config = config;
         this.database = database;
         this.http = http;
         this.webhooks = webhooks;
+        this.sweeper = sweeper;
     }
 
     /** Opens the database and builds everything; {@link #start()} binds the port. */
@@ -76,11 +85,14 @@ public final class Application implements AutoCloseable {
             }
             Metrics metrics = new Metrics();
             PolicySets policySets = new PolicySets();
+            ApprovalExpiry expiry = new ApprovalExpiry(database, config.approvalTimeout());
+            GateService gates =
+                    new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl(), expiry);
             Services services = new Services(
-                    new WorkflowService(database, ids),
-                    new GateService(database, new GatePolicies(policySets), piiProbe, config.approvalBaseUrl()),
-                    new StepService(database),
-                    new Checkpoints(database),
+                    new WorkflowService(database, ids, expiry),
+                    gates,
+                    new StepService(database, expiry),
+                    new Checkpoints(database, gates),
                     new AuditService(database),
                     new WebhookService(database));
             PolicyServices policies = new PolicyServices(
@@ -96,7 +108,7 @@ public final class Application implements AutoCloseable {
             Authenticator authenticator = new Authenticator(config.mode(), clients(database), jwt);
             HttpServer http = new HttpServer(config, routes, authenticator, metrics);
             WebhookDispatcher webhooks = new WebhookDispatcher(database, config.webhooks(), config.shutdownTimeout());
-            return new Application(config, database, http, webhooks);
+            return new Application(config, database, http, webhooks, new ApprovalSweeper(expiry));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -125,10 +137,11 @@ public final class Application implements AutoCloseable {
                 database.read(tx -> tx.clients().authenticate(id, secret)).map(ApiClientRecord::tenantId);
     }
 
-    /** Binds the HTTP port, starts webhook delivery and logs where the server listens. */
+    /** Binds the HTTP port, starts webhook delivery and the approval sweeper, and logs where the server listens. */
     public Application start() {
         http.start();
         webhooks.start();
+        sweeper.start();
         LOG.info(
                 "arbiter {} listening on http://{}:{} (mode {}, {})",
                 Version.current(),
@@ -144,18 +157,24 @@ public final class Application implements AutoCloseable {
         return http.port();
     }
 
+    /** The approval sweeper, for tests that run a sweep at a moment of their choosing. */
+    public ApprovalSweeper approvalSweeper() {
+        return sweeper;
+    }
+
     /** The database, for tests that insert policies or inspect the audit log. */
     public Database database() {
         return database;
     }
 
     /**
-     * Stops accepting requests, lets those in flight finish, drains webhook deliveries (their events may
-     * come from those last requests), then closes the database.
+     * Stops sweeping and accepting requests, lets those in flight finish, drains webhook deliveries (their
+     * events may come from those last requests), then closes the database.
      */
     @Override
     public void close() {
         try {
+            sweeper.close();
             http.close();
         } finally {
             try {

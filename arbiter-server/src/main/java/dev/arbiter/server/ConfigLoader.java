@@ -45,7 +45,9 @@ public final class ConfigLoader {
             new Key("ARBITER_WEBHOOK_POLL_INTERVAL", "webhook.poll-interval", false),
             new Key("ARBITER_WEBHOOK_TIMEOUT", "webhook.timeout", false),
             new Key("ARBITER_WEBHOOK_RETRY_BACKOFF", "webhook.retry-backoff", false),
-            new Key("ARBITER_WEBHOOK_MAX_ATTEMPTS", "webhook.max-attempts", false));
+            new Key("ARBITER_WEBHOOK_MAX_ATTEMPTS", "webhook.max-attempts", false),
+            new Key("ARBITER_APPROVAL_TIMEOUT", "approval-timeout", false),
+            new Key("ARBITER_CORS_ORIGINS", "cors-origins", false));
 
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern URL_USERINFO = Pattern.compile("//[^/@]+@");
@@ -104,6 +106,9 @@ public final class ConfigLoader {
                 "ARBITER_WEBHOOK_RETRY_BACKOFF",
                 config.webhooks().retryBackoff().toMillis() + "ms");
         shown.put("ARBITER_WEBHOOK_MAX_ATTEMPTS", config.webhooks().maxAttempts());
+        shown.put("ARBITER_APPROVAL_TIMEOUT", config.approvalTimeout());
+        shown.put(
+                "ARBITER_CORS_ORIGINS", config.corsOrigins().isEmpty() ? null : String.join(",", config.corsOrigins()));
         StringBuilder out = new StringBuilder();
         shown.forEach((key, value) -> out.append("  ")
                 .append(key)
@@ -159,6 +164,11 @@ public final class ConfigLoader {
             String name = prefix + field.getKey().toLowerCase(Locale.ROOT);
             if (field.getValue().isObject()) {
                 flatten(name + ".", field.getValue(), out);
+            } else if (field.getValue().isArray()) {
+                // A YAML list (cors-origins) reads as the comma-separated form of its environment variable.
+                List<String> items = new ArrayList<>();
+                field.getValue().forEach(item -> items.add(item.asText()));
+                out.put(name, String.join(",", items));
             } else if (!field.getValue().isNull()) {
                 out.put(name, field.getValue().asText());
             }

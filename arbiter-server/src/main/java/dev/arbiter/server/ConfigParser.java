@@ -1,14 +1,18 @@
 package dev.arbiter.server;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 final class ConfigParser {
+    private static final Duration MAX_APPROVAL_TIMEOUT = Duration.ofDays(365);
+    // Days, then an ISO time part without the T: 2d, 24h, 1h30m, 90s, 1d12h.
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+D)?(\\d+H)?(\\d+M)?(\\d+S)?");
+
     private final Map<String, String> values;
     private final List<String> problems;
 
@@ -43,7 +51,9 @@ final class ConfigParser {
                 jwt(),
                 approvalBaseUrl(),
                 shutdownTimeout(),
-                webhooks());
+                webhooks(),
+                approvalTimeout(),
+                corsOrigins());
     }
 
     private Mode mode() {
@@ -141,6 +151,84 @@ final class ConfigParser {
         }
         problems.add("ARBITER_APPROVAL_BASE_URL: must be an http(s) URL, got '" + raw + "'");
         return null;
+    }
+
+    private Duration approvalTimeout() {
+        String raw = values.get("ARBITER_APPROVAL_TIMEOUT");
+        if (raw == null) {
+            return ServerConfig.DEFAULT_APPROVAL_TIMEOUT;
+        }
+        Duration duration = duration(raw);
+        if (duration != null
+                && duration.compareTo(Duration.ofSeconds(1)) >= 0
+                && duration.compareTo(MAX_APPROVAL_TIMEOUT) <= 0) {
+            return duration;
+        }
+        problems.add("ARBITER_APPROVAL_TIMEOUT: must be a duration within 1s..365d, such as 24h, 90m, 2d or PT24H,"
+                + " got '" + raw + "'");
+        return ServerConfig.DEFAULT_APPROVAL_TIMEOUT;
+    }
+
+    /**
+     * An ISO-8601 duration ({@code PT24H}, {@code P1D}), or a short form of whole days, hours, minutes and
+     * seconds ({@code 24h}, {@code 1h30m}, {@code 2d}), or bare seconds; {@code null} if it is neither.
+     */
+    static @Nullable Duration duration(String raw) {
+        String text = raw.trim().toUpperCase(Locale.ROOT);
+        try {
+            if (text.startsWith("P")) {
+                return Duration.parse(text);
+            }
+            if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
+                return Duration.ofSeconds(Long.parseLong(text));
+            }
+            Matcher m = SHORT_DURATION.matcher(text);
+            if (!m.matches() || text.isEmpty()) {
+                return null;
+            }
+            String days = m.group(1);
+            String time = text.substring(days == null ? 0 : days.length());
+            return Duration.parse((days == null ? "P" : "P" + days) + (time.isEmpty() ? "" : "T" + time));
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private List<String> corsOrigins() {
+        String raw = values.get("ARBITER_CORS_ORIGINS");
+        if (raw == null) {
+            return List.of();
+        }
+        List<String> origins = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            String origin = part.trim();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!origin.equals("*") && !isOrigin(origin)) {
+                problems.add("ARBITER_CORS_ORIGINS: '" + origin + "' is not an origin such as https://app.example.com"
+                        + " (scheme, host and optional port, no path) or *");
+                continue;
+            }
+            origins.add(origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin);
+        }
+        return origins;
+    }
+
+    private static boolean isOrigin(String value) {
+        try {
+            URI uri = new URI(value);
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            String path = uri.getRawPath();
+            return web
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
+                    && (path == null || path.isEmpty() || path.equals("/"))
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private Duration shutdownTimeout() {

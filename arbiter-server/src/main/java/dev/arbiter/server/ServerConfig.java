@@ -2,6 +2,7 @@ package dev.arbiter.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param shutdownTimeout how long a stop waits for requests in flight ({@code ARBITER_SHUTDOWN_TIMEOUT}), and then
  *     for webhook deliveries to drain
  * @param webhooks how webhook events are delivered ({@code ARBITER_WEBHOOK_*})
+ * @param approvalTimeout how long an approval stays pending before it expires ({@code ARBITER_APPROVAL_TIMEOUT})
+ * @param corsOrigins origins answered with {@code Access-Control-Allow-Origin}; {@code *} for any
+ *     ({@code ARBITER_CORS_ORIGINS}, none)
  */
 public record ServerConfig(
         int port,
@@ -31,7 +35,12 @@ public record ServerConfig(
         @Nullable Jwt jwt,
         @Nullable String approvalBaseUrl,
         Duration shutdownTimeout,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        Duration approvalTimeout,
+        List<String> corsOrigins) {
+
+    /** How long an approval stays pending unless configured: 24 hours, as AxonFlow's HITL queue entries. */
+    public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(24);
 
     /** Checks invariants the loader already validated, for configs built in code. */
     public ServerConfig {
@@ -40,6 +49,11 @@ public record ServerConfig(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(approvalTimeout, "approvalTimeout");
+        if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
+            throw new IllegalArgumentException("approvalTimeout must be positive: " + approvalTimeout);
+        }
+        corsOrigins = List.copyOf(corsOrigins);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be within 0..65535: " + port);
         }
@@ -57,43 +71,145 @@ public record ServerConfig(
                 null,
                 null,
                 Duration.ofSeconds(10),
-                Webhooks.DEFAULTS);
+                Webhooks.DEFAULTS,
+                DEFAULT_APPROVAL_TIMEOUT,
+                List.of());
     }
 
     /** A copy in another mode. */
     public ServerConfig withMode(Mode newMode) {
         return new ServerConfig(
-                port, host, dataDir, database, newMode, policyFile, jwt, approvalBaseUrl, shutdownTimeout, webhooks);
+                port,
+                host,
+                dataDir,
+                database,
+                newMode,
+                policyFile,
+                jwt,
+                approvalBaseUrl,
+                shutdownTimeout,
+                webhooks,
+                approvalTimeout,
+                corsOrigins);
     }
 
     /** A copy using PostgreSQL. */
     public ServerConfig withDatabase(Database newDatabase) {
         return new ServerConfig(
-                port, host, dataDir, newDatabase, mode, policyFile, jwt, approvalBaseUrl, shutdownTimeout, webhooks);
+                port,
+                host,
+                dataDir,
+                newDatabase,
+                mode,
+                policyFile,
+                jwt,
+                approvalBaseUrl,
+                shutdownTimeout,
+                webhooks,
+                approvalTimeout,
+                corsOrigins);
     }
 
     /** A copy accepting Bearer tokens. */
     public ServerConfig withJwt(Jwt newJwt) {
         return new ServerConfig(
-                port, host, dataDir, database, mode, policyFile, newJwt, approvalBaseUrl, shutdownTimeout, webhooks);
+                port,
+                host,
+                dataDir,
+                database,
+                mode,
+                policyFile,
+                newJwt,
+                approvalBaseUrl,
+                shutdownTimeout,
+                webhooks,
+                approvalTimeout,
+                corsOrigins);
     }
 
     /** A copy that loads policies from a file at start. */
     public ServerConfig withPolicyFile(Path file) {
         return new ServerConfig(
-                port, host, dataDir, database, mode, file, jwt, approvalBaseUrl, shutdownTimeout, webhooks);
+                port,
+                host,
+                dataDir,
+                database,
+                mode,
+                file,
+                jwt,
+                approvalBaseUrl,
+                shutdownTimeout,
+                webhooks,
+                approvalTimeout,
+                corsOrigins);
     }
 
     /** A copy whose gate answers carry {@code approval_url} under this base. */
     public ServerConfig withApprovalBaseUrl(String baseUrl) {
         return new ServerConfig(
-                port, host, dataDir, database, mode, policyFile, jwt, baseUrl, shutdownTimeout, webhooks);
+                port,
+                host,
+                dataDir,
+                database,
+                mode,
+                policyFile,
+                jwt,
+                baseUrl,
+                shutdownTimeout,
+                webhooks,
+                approvalTimeout,
+                corsOrigins);
+    }
+
+    /** A copy whose approvals expire after {@code timeout}. */
+    public ServerConfig withApprovalTimeout(Duration timeout) {
+        return new ServerConfig(
+                port,
+                host,
+                dataDir,
+                database,
+                mode,
+                policyFile,
+                jwt,
+                approvalBaseUrl,
+                shutdownTimeout,
+                webhooks,
+                timeout,
+                corsOrigins);
+    }
+
+    /** A copy that answers cross-origin requests from these origins. */
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(
+                port,
+                host,
+                dataDir,
+                database,
+                mode,
+                policyFile,
+                jwt,
+                approvalBaseUrl,
+                shutdownTimeout,
+                webhooks,
+                approvalTimeout,
+                origins);
     }
 
     /** A copy delivering webhooks with these settings. */
     public ServerConfig withWebhooks(Webhooks newWebhooks) {
         return new ServerConfig(
-                port, host, dataDir, database, mode, policyFile, jwt, approvalBaseUrl, shutdownTimeout, newWebhooks);
+                port,
+                host,
+                dataDir,
+                database,
+                mode,
+                policyFile,
+                jwt,
+                approvalBaseUrl,
+                shutdownTimeout,
+                newWebhooks,
+                approvalTimeout,
+                corsOrigins);
     }
 
     /**

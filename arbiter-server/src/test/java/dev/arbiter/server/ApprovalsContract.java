@@ -118,6 +118,25 @@ abstract class ApprovalsContract extends ServerContract {
     }
 
     @Test
+    void resume_afterRejection_isStepRejected() throws java.sql.SQLException {
+        String id = api.createWorkflow("release-reject-resume");
+        api.gate(id, "deploy", DEPLOY).expect(200);
+        api.post("/api/v1/workflows/" + id + "/steps/deploy/reject", Map.of("reason", "Freeze until Monday"))
+                .expect(200);
+        Reply resume = api.post("/api/v1/workflows/" + id + "/resume").expectError(409, "STEP_REJECTED");
+        assertThat(resume.text("message")).isEqualTo("workflow step deploy was rejected");
+
+        String aborted = api.createWorkflow("aborted-resume");
+        api.post("/api/v1/workflows/" + aborted + "/abort").expect(200);
+        Reply terminal = api.post("/api/v1/workflows/" + aborted + "/resume").expectError(409, "WORKFLOW_TERMINAL");
+        assertThat(terminal.text("message")).isEqualTo("cannot resume workflow in terminal state: aborted");
+
+        // Not reachable through the API: a rejected last step on a workflow in progress (reopened by hand).
+        execute("UPDATE workflows SET status = 'in_progress', completed_at = NULL WHERE workflow_id = '" + id + "'");
+        api.post("/api/v1/workflows/" + id + "/resume").expectError(409, "STEP_REJECTED");
+    }
+
+    @Test
     void commentRules_andApproverDefault() {
         String id = api.createWorkflow("comments");
         api.gate(id, "deploy", DEPLOY).expect(200);
@@ -204,7 +223,7 @@ abstract class ApprovalsContract extends ServerContract {
     }
 
     @Test
-    void checkpoints_areTheFreshGateDecisions() {
+    void checkpoints_areOnePerGatedStep() {
         String id = api.createWorkflow("checkpoints");
         api.gate(id, "plan", Map.of("step_type", "llm_call")).expect(200);
         api.gate(id, "plan", Map.of("step_type", "llm_call")).expect(200);
@@ -212,7 +231,7 @@ abstract class ApprovalsContract extends ServerContract {
         Reply reply = api.get("/api/v1/workflows/" + id + "/checkpoints").expect(200);
         assertThat(reply.text("workflow_id")).isEqualTo(id);
         JsonNode list = reply.json().path("checkpoints");
-        assertThat(list.size()).as("the cached re-gate is not a checkpoint").isEqualTo(2);
+        assertThat(list.size()).as("the re-gated step is one checkpoint").isEqualTo(2);
         assertThat(list.get(0).path("step_id").asText()).isEqualTo("plan");
         assertThat(list.get(0).path("checkpoint_type").asText()).isEqualTo("step_gate");
         assertThat(list.get(0).path("gate_decision").asText()).isEqualTo("allow");

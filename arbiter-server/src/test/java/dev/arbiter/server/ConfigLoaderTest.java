@@ -25,6 +25,64 @@ class ConfigLoaderTest {
         assertThat(config.database()).isNull();
         assertThat(config.jwt()).isNull();
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.approvalTimeout()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.corsOrigins()).isEmpty();
+    }
+
+    @Test
+    void load_approvalTimeout_acceptsIsoAndShortForms() {
+        Map<String, Duration> forms = Map.of(
+                "PT24H", Duration.ofHours(24),
+                "P2D", Duration.ofDays(2),
+                "90m", Duration.ofMinutes(90),
+                "1h30m", Duration.ofMinutes(90),
+                "2d", Duration.ofDays(2),
+                "1d12h", Duration.ofHours(36),
+                "45s", Duration.ofSeconds(45),
+                "600", Duration.ofMinutes(10));
+        forms.forEach((raw, expected) -> assertThat(ConfigLoader.load(Map.of("ARBITER_APPROVAL_TIMEOUT", raw))
+                        .approvalTimeout())
+                .as(raw)
+                .isEqualTo(expected));
+        for (String bad : new String[] {"0s", "500ms", "forever", "-1h", "PT-5H", "400d", "h"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("ARBITER_APPROVAL_TIMEOUT", bad)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ConfigException.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .asString()
+                                    .startsWith("ARBITER_APPROVAL_TIMEOUT: ")
+                                    .contains("'" + bad + "'"));
+        }
+    }
+
+    @Test
+    void load_corsOrigins_areListedOrigins() throws IOException {
+        assertThat(ConfigLoader.load(
+                                Map.of("ARBITER_CORS_ORIGINS", " https://a.example.com , http://localhost:3000/,*"))
+                        .corsOrigins())
+                .containsExactly("https://a.example.com", "http://localhost:3000", "*");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(
+                        "ARBITER_CORS_ORIGINS", "https://ok.example.com,ftp://x.example.com,https://a.com/path")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(2)
+                                .allSatisfy(p -> assertThat(p).startsWith("ARBITER_CORS_ORIGINS: ")));
+        Path file = dir.resolve("cors.yaml");
+        Files.writeString(file, """
+                approval-timeout: 2h
+                cors-origins:
+                  - https://console.example.com
+                  - http://localhost:3000
+                """);
+        ServerConfig config = ConfigLoader.load(Map.of("ARBITER_CONFIG", file.toString()));
+        assertThat(config.corsOrigins()).containsExactly("https://console.example.com", "http://localhost:3000");
+        assertThat(config.approvalTimeout()).isEqualTo(Duration.ofHours(2));
+        assertThat(ConfigLoader.describe(config))
+                .contains("ARBITER_APPROVAL_TIMEOUT=PT2H")
+                .contains("ARBITER_CORS_ORIGINS=https://console.example.com,http://localhost:3000");
     }
 
     @Test

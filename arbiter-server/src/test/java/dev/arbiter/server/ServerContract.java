@@ -30,11 +30,16 @@ abstract class ServerContract {
         return base;
     }
 
+    /** The clock of this suite's server; suites that skip time return a {@code MutableClock}. */
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @BeforeAll
     void startServer() throws IOException {
         dataDir = Files.createTempDirectory("arbiter-it");
         config = configure(backend().config(dataDir));
-        app = Application.create(config, Clock.systemUTC()).start();
+        app = Application.create(config, clock()).start();
         api = new Client("http://127.0.0.1:" + app.port());
     }
 

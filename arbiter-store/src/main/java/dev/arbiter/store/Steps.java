@@ -1,9 +1,12 @@
 package dev.arbiter.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Step rows of one transaction, scoped by tenant. A step's index must be unique within its workflow (a
@@ -91,18 +94,52 @@ public final class Steps {
 
     /** Steps awaiting approval in this tenant, most recently gated first. */
     public List<PendingStep> pending(String tenantId, int limit) {
+        return pending(tenantId, limit, null);
+    }
+
+    /**
+     * Steps awaiting approval in this tenant that were gated after {@code gatedAfter} (older ones have timed
+     * out), most recently gated first.
+     */
+    public List<PendingStep> pending(String tenantId, int limit, @Nullable Instant gatedAfter) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1");
         }
-        return handle.createQuery("SELECT w.workflow_name AS pending_workflow_name, " + StepRows.qualified("s")
+        Query query = handle.createQuery("SELECT w.workflow_name AS pending_workflow_name, "
+                        + StepRows.qualified("s")
                         + " FROM workflow_steps s JOIN workflows w ON w.workflow_id = s.workflow_id"
                         + " AND w.tenant_id = s.tenant_id WHERE s.tenant_id = :tenant"
                         + " AND s.approval_status = 'pending'"
+                        + (gatedAfter == null ? "" : " AND s.gate_checked_at > :after")
                         + " ORDER BY s.gate_checked_at DESC, s.workflow_id, s.step_index LIMIT :limit")
                 .bind("tenant", tenantId)
-                .bind("limit", limit)
-                .map((rs, ctx) -> new PendingStep(Sql.string(rs, "pending_workflow_name"), StepRows.map(rs)))
+                .bind("limit", limit);
+        if (gatedAfter != null) {
+            query.bind("after", Sql.ts(gatedAfter));
+        }
+        return query.map((rs, ctx) -> new PendingStep(Sql.string(rs, "pending_workflow_name"), StepRows.map(rs)))
                 .list();
+    }
+
+    /**
+     * Steps still marked pending although their gate ran at or before {@code gatedAtOrBefore}: approvals a
+     * timeout has made overdue, oldest first. A {@code null} tenant looks in every tenant; that scan, for the
+     * expiry sweeper, is the one read of steps not scoped by tenant.
+     */
+    public List<StepRecord> overdue(@Nullable String tenantId, Instant gatedAtOrBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1");
+        }
+        Query query = handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
+                        + " WHERE approval_status = 'pending' AND gate_checked_at <= :cutoff"
+                        + (tenantId == null ? "" : " AND tenant_id = :tenant")
+                        + " ORDER BY gate_checked_at, tenant_id, workflow_id, step_index LIMIT :limit")
+                .bind("cutoff", Sql.ts(gatedAtOrBefore))
+                .bind("limit", limit);
+        if (tenantId != null) {
+            query.bind("tenant", tenantId);
+        }
+        return query.map((rs, ctx) -> StepRows.map(rs)).list();
     }
 
     /**

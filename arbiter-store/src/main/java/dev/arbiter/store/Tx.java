@@ -25,6 +25,7 @@ public final class Tx {
     private @Nullable ManagedPolicies staticPolicies;
     private @Nullable GateRecords gateRecords;
     private @Nullable Webhooks webhooks;
+    private @Nullable Checkpoints checkpoints;
 
     Tx(Handle handle, Clock clock, Ids ids, Dialect dialect) {
         this.handle = handle;
@@ -122,5 +123,13 @@ public final class Tx {
             webhooks = new Webhooks(handle, this::now, ids);
         }
         return webhooks;
+    }
+
+    /** The workflows' checkpoints: their step rows with checkpoint numbers and resume counts. */
+    public Checkpoints checkpoints() {
+        if (checkpoints == null) {
+            checkpoints = new Checkpoints(handle);
+        }
+        return checkpoints;
     }
 }

@@ -140,4 +140,17 @@ class H2StoreIT {
             return CLOCK;
         }
     }
+
+    @Nested
+    class CheckpointsAndExpiry extends CheckpointContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
 }

@@ -137,4 +137,17 @@ class PostgresStoreIT {
             return CLOCK;
         }
     }
+
+    @Nested
+    class CheckpointsAndExpiry extends CheckpointContract {
+        @Override
+        public Database db() {
+            return db;
+        }
+
+        @Override
+        public MutableClock clock() {
+            return CLOCK;
+        }
+    }
 }

@@ -87,7 +87,7 @@ abstract class StepQueryContract implements StoreContract {
                 .isEqualTo(WorkflowTotals.EMPTY);
     }
 
-    private static StepRecord withGatedAt(StepRecord s, Instant at) {
+    static StepRecord withGatedAt(StepRecord s, Instant at) {
         GateResult g = s.gate();
         return s.withGate(new GateResult(
                 g.decision(),

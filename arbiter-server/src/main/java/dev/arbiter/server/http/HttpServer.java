@@ -12,7 +12,7 @@ import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * Javalin 7 on Jetty 12 with virtual threads: body limit, JSON mapping, authentication filter,
+ * Javalin 7 on Jetty 12 with virtual threads: body limit, JSON mapping, CORS, authentication filter,
  * error mapping, request metrics, and a graceful stop that lets requests in flight finish.
  *
  * <p>Not thread-safe for start and stop; the running server is.
@@ -42,6 +42,8 @@ public final class HttpServer implements AutoCloseable {
                 server.setStopAtShutdown(false);
             });
             javalin.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), ctx.statusCode()));
+            // CORS first: a preflight is answered before authentication, since browsers send it without credentials.
+            javalin.routes.before(new Cors(config.corsOrigins())::handle);
             javalin.routes.before("/api/*", ctx -> ctx.attribute(PRINCIPAL, authenticator.authenticate(ctx::header)));
             javalin.routes.exception(ApiException.class, errors::api);
             javalin.routes.exception(PolicyApiException.class, errors::policy);

@@ -1,6 +1,7 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.server.auth.Principal;
+import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.workflow.Checkpoints;
 import dev.arbiter.server.workflow.GateService;
 import dev.arbiter.server.workflow.StepService;
@@ -52,6 +53,8 @@ final class WorkflowHandlers {
         routes.post(BASE + "/{id}/fail", ctx -> ctx.json(workflows.fail(caller(ctx), id(ctx), reason(ctx))));
         routes.post(BASE + "/{id}/resume", this::resume);
         routes.get(BASE + "/{id}/checkpoints", ctx -> ctx.json(checkpoints.list(caller(ctx), id(ctx))));
+        routes.post(BASE + "/{id}/checkpoints/resume", this::resumeLatest);
+        routes.post(BASE + "/{id}/checkpoints/{checkpoint_id}/resume", this::resumeCheckpoint);
     }
 
     private void create(Context ctx) {
@@ -102,6 +105,16 @@ final class WorkflowHandlers {
         ctx.json(workflows.resume(caller(ctx), id(ctx)));
     }
 
+    private void resumeLatest(Context ctx) {
+        Bodies.optional(ctx, java.util.Map.class, java.util.Map.of());
+        ctx.json(checkpoints.resumeLatest(caller(ctx), id(ctx)));
+    }
+
+    private void resumeCheckpoint(Context ctx) {
+        Bodies.optional(ctx, java.util.Map.class, java.util.Map.of());
+        ctx.json(checkpoints.resume(caller(ctx), id(ctx), checkpointId(ctx)));
+    }
+
     private void pending(Context ctx) {
         ctx.json(steps.pending(caller(ctx), Queries.limit(ctx, 20, 100)));
     }
@@ -113,6 +126,20 @@ final class WorkflowHandlers {
 
     private static String id(Context ctx) {
         return ctx.pathParam("id");
+    }
+
+    /** A checkpoint number: a positive integer, as {@code GET /{id}/checkpoints} lists them. */
+    private static long checkpointId(Context ctx) {
+        String raw = ctx.pathParam("checkpoint_id");
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below like any other unusable id.
+        }
+        throw ApiException.badRequest("Invalid checkpoint ID");
     }
 
     /** The approver: {@code X-User-ID}, then {@code X-User-Email}, then the token subject, then "system". */

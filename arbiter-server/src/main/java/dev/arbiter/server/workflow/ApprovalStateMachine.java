@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A step's approval lifecycle as one transition table (contract §1.9): none, then {@code pending}
- * when a gate requires approval, then {@code approved} or {@code rejected}. A fresh gate of the same
- * step with a different input starts over from none.
+ * when a gate requires approval, then {@code approved} or {@code rejected} by a person, or
+ * {@code expired} when nobody decided within the approval timeout ({@link ApprovalExpiry}; kept
+ * distinct from rejected). A fresh gate of the same step with a different input starts over from none.
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,7 +20,8 @@ public final class ApprovalStateMachine {
     public enum Event {
         REQUIRE,
         APPROVE,
-        REJECT
+        REJECT,
+        EXPIRE
     }
 
     /**
@@ -35,7 +37,8 @@ public final class ApprovalStateMachine {
     public static final List<Transition> TABLE = List.of(
             new Transition(null, Event.REQUIRE, ApprovalStatus.PENDING),
             new Transition(ApprovalStatus.PENDING, Event.APPROVE, ApprovalStatus.APPROVED),
-            new Transition(ApprovalStatus.PENDING, Event.REJECT, ApprovalStatus.REJECTED));
+            new Transition(ApprovalStatus.PENDING, Event.REJECT, ApprovalStatus.REJECTED),
+            new Transition(ApprovalStatus.PENDING, Event.EXPIRE, ApprovalStatus.EXPIRED));
 
     private ApprovalStateMachine() {}
 

@@ -18,13 +18,18 @@ import org.jspecify.annotations.Nullable;
 final class AuditEntries {
     private AuditEntries() {}
 
-    /** Operations of the audit table of seed 001, plus failed, step approved and step rejected. */
+    /**
+     * Operations of the audit table of seed 001, plus failed, step approved and step rejected, and two of
+     * Arbiter's own: step expired (an approval timed out) and checkpoint resumed.
+     */
     enum Operation {
         CREATED,
         STEP_GATE,
         STEP_COMPLETED,
         STEP_APPROVED,
         STEP_REJECTED,
+        STEP_EXPIRED,
+        CHECKPOINT_RESUMED,
         COMPLETED,
         ABORTED,
         FAILED;
@@ -55,6 +60,33 @@ final class AuditEntries {
             @Nullable String reason,
             @Nullable String actor,
             Map<String, @Nullable Object> facts) {
+        return step(caller.tenant(), caller.clientId(), w, s, op, decision, reason, actor, facts);
+    }
+
+    /**
+     * A step-level operation nobody asked for (an approval that timed out), recorded under the workflow's
+     * tenant and the client that owns it.
+     */
+    static AuditEntry step(
+            WorkflowRecord w,
+            StepRecord s,
+            Operation op,
+            StepDecision decision,
+            @Nullable String reason,
+            Map<String, @Nullable Object> facts) {
+        return step(w.tenantId(), w.clientId(), w, s, op, decision, reason, null, facts);
+    }
+
+    private static AuditEntry step(
+            String tenant,
+            @Nullable String clientId,
+            WorkflowRecord w,
+            StepRecord s,
+            Operation op,
+            StepDecision decision,
+            @Nullable String reason,
+            @Nullable String actor,
+            Map<String, @Nullable Object> facts) {
         Map<String, @Nullable Object> details = base(w, op);
         details.put("step_id", s.stepId());
         details.put("step_name", s.stepName());
@@ -72,8 +104,8 @@ final class AuditEntries {
         details.putAll(facts);
         Long tokens = sum(s.usage().tokensIn(), s.usage().tokensOut());
         BigDecimal cost = s.usage().costUsd();
-        return AuditEntry.builder(caller.tenant(), w.id(), "workflow_" + op.wireName(), policyDecision(decision))
-                .clientId(caller.clientId())
+        return AuditEntry.builder(tenant, w.id(), "workflow_" + op.wireName(), policyDecision(decision))
+                .clientId(clientId)
                 .userEmail(actor)
                 .query(query(w, op))
                 .decisionId(s.gate().decisionId())

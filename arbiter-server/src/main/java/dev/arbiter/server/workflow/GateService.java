@@ -46,17 +46,20 @@ public final class GateService {
     private final GatePolicies policies;
     private final PolicyContexts contexts;
     private final @Nullable String approvalBaseUrl;
+    private final ApprovalExpiry expiry;
 
-    /** A gate service over {@code database}. */
+    /** A gate service over {@code database}; approvals it reads expire as {@code expiry} says. */
     public GateService(
             Database database,
             GatePolicies policies,
             java.util.function.Predicate<CharSequence> piiProbe,
-            @Nullable String approvalBaseUrl) {
+            @Nullable String approvalBaseUrl,
+            ApprovalExpiry expiry) {
         this.database = database;
         this.policies = policies;
         this.contexts = new PolicyContexts(piiProbe);
         this.approvalBaseUrl = approvalBaseUrl;
+        this.expiry = expiry;
     }
 
     /** Gates one step; see the class comment. */
@@ -68,19 +71,36 @@ public final class GateService {
         return database.inTransaction(tx -> {
             WorkflowRecord w = Workflows.locked(tx, caller, workflowId);
             WorkflowStateMachine.fire(WireMapping.status(w.status()), WorkflowStateMachine.Event.GATE_STEP);
-            StepRecord existing =
-                    tx.steps().find(caller.tenant(), workflowId, stepId).orElse(null);
-            if (existing != null) {
-                checkIdempotencyKey(workflowId, stepId, existing.request().idempotencyKey(), request.idempotencyKey());
-            }
-            RetryPolicy policy = request.retryPolicy() == null ? RetryPolicy.IDEMPOTENT : request.retryPolicy();
-            if (existing != null
-                    && policy == RetryPolicy.IDEMPOTENT
-                    && inputHash.equals(existing.request().inputHash())) {
-                return cached(tx, caller, w, existing, includePriorOutput);
-            }
-            return fresh(tx, caller, w, stepId, request, existing, inputHash, includePriorOutput);
+            return gateLocked(tx, caller, w, stepId, request, inputHash, includePriorOutput);
         });
+    }
+
+    /**
+     * The gate inside {@code tx}, which holds the lock of {@code w}, a workflow in progress; resuming from
+     * a checkpoint re-enters here. An overdue approval of this step, or of the last one, is expired first.
+     */
+    StepGateResponse gateLocked(
+            Tx tx,
+            Principal caller,
+            WorkflowRecord w,
+            String stepId,
+            StepGateRequest request,
+            String inputHash,
+            boolean includePriorOutput) {
+        String workflowId = w.id();
+        StepRecord existing =
+                tx.steps().find(caller.tenant(), workflowId, stepId).orElse(null);
+        if (existing != null) {
+            checkIdempotencyKey(workflowId, stepId, existing.request().idempotencyKey(), request.idempotencyKey());
+            existing = expiry.settle(tx, w, existing);
+        }
+        RetryPolicy policy = request.retryPolicy() == null ? RetryPolicy.IDEMPOTENT : request.retryPolicy();
+        if (existing != null
+                && policy == RetryPolicy.IDEMPOTENT
+                && inputHash.equals(existing.request().inputHash())) {
+            return cached(tx, caller, w, existing, includePriorOutput);
+        }
+        return fresh(tx, caller, w, stepId, request, existing, inputHash, includePriorOutput);
     }
 
     private StepGateResponse cached(
@@ -115,7 +135,8 @@ public final class GateService {
             String inputHash,
             boolean includePriorOutput) {
         tx.steps().last(caller.tenant(), w.id()).ifPresent(last -> {
-            if (!last.stepId().equals(stepId) && last.approval().isPending()) {
+            if (!last.stepId().equals(stepId)
+                    && expiry.settle(tx, w, last).approval().isPending()) {
                 throw ApiException.conflict(
                         ErrorCode.APPROVAL_PENDING, "workflow has pending approval for step " + last.stepId());
             }

@@ -56,6 +56,14 @@ final class JsonText {
         }
     }
 
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+
     static List<PolicyMatch> matches(String json) {
         try {
             return JSON.readValue(json, MATCHES);

@@ -10,6 +10,7 @@ import dev.arbiter.store.Approval;
 import dev.arbiter.store.Database;
 import dev.arbiter.store.StepDecision;
 import dev.arbiter.store.StepRecord;
+import dev.arbiter.store.Tx;
 import dev.arbiter.store.Usage;
 import dev.arbiter.store.WorkflowRecord;
 import dev.arbiter.wire.workflow.ApprovalStatus;
@@ -34,10 +35,12 @@ public final class StepService {
     static final int MIN_COMMENT = 10;
 
     private final Database database;
+    private final ApprovalExpiry expiry;
 
-    /** A service over {@code database}. */
-    public StepService(Database database) {
+    /** A service over {@code database}; approvals expire as {@code expiry} says. */
+    public StepService(Database database, ApprovalExpiry expiry) {
         this.database = database;
+        this.expiry = expiry;
     }
 
     /** Marks a step completed; only the fields sent overwrite what is stored. */
@@ -98,10 +101,14 @@ public final class StepService {
         return decide(caller, workflowId, stepId, text, approver, false);
     }
 
-    /** Steps of the caller's tenant awaiting approval, most recently gated first. */
+    /**
+     * Steps of the caller's tenant awaiting approval, most recently gated first. Overdue approvals of the
+     * tenant are written as expired first; the listing leaves out any that fell due since.
+     */
     public PendingApprovalsResponse pending(Principal caller, int limit) {
+        expiry.expireDue(caller.tenant());
         return database.read(tx -> {
-            var rows = tx.steps().pending(caller.tenant(), limit).stream()
+            var rows = tx.steps().pending(caller.tenant(), limit, expiry.cutoff(tx.now())).stream()
                     .map(WireMapping::pending)
                     .toList();
             return new PendingApprovalsResponse(rows, rows.size());
@@ -111,40 +118,59 @@ public final class StepService {
     private StepApprovalResponse decide(
             Principal caller, String workflowId, String stepId, String text, String approver, boolean approve) {
         return database.inTransaction(tx -> {
-            WorkflowRecord w = Workflows.locked(tx, caller, workflowId);
-            Event event = approve ? Event.APPROVE_STEP : Event.REJECT_STEP;
-            var transition = WorkflowStateMachine.fire(WireMapping.status(w.status()), event);
-            StepRecord step = Workflows.step(tx, caller, workflowId, stepId);
-            if (step.gate().decision() != StepDecision.REQUIRE_APPROVAL) {
-                throw ApiException.conflict(ErrorCode.NO_APPROVAL_NEEDED, "step does not require approval");
-            }
-            ApprovalStatus outcome = ApprovalStateMachine.decide(
-                            WireMapping.approvalStatus(step.approval().status()),
-                            approve ? ApprovalStateMachine.Event.APPROVE : ApprovalStateMachine.Event.REJECT)
-                    .to();
-            Instant now = tx.now();
-            Approval decided = step.approval().decide(WireMapping.approvalStatus(outcome), approver, now, text);
-            StepRecord updated = step.withApproval(decided);
-            tx.steps().update(updated);
-            Map<String, @Nullable Object> facts = new LinkedHashMap<>();
-            facts.put("approval_id", decided.approvalId());
-            facts.put("approval_status", outcome.wireName());
-            facts.put("comment", text);
-            if (!approve) {
-                String abortReason = "Step " + stepId + " rejected by " + approver;
-                Map<String, @Nullable Object> metadata = new LinkedHashMap<>(JsonText.map(w.metadataJson()));
-                metadata.put("abort_reason", abortReason);
-                WorkflowRecord aborted =
-                        w.finish(WireMapping.status(transition.to()), abortReason, JsonText.write(metadata), now);
-                tx.workflows().update(aborted);
-                facts.put("workflow_status", transition.to().wireName());
-            }
-            StepDecision decision = approve ? StepDecision.ALLOW : StepDecision.BLOCK;
-            Operation op = approve ? Operation.STEP_APPROVED : Operation.STEP_REJECTED;
-            tx.audit().append(AuditEntries.step(caller, w, updated, op, decision, text, approver, facts));
-            WebhookEvents.stepDecided(tx, updated);
-            return projection(updated, approve, approver, now);
-        });
+                    WorkflowRecord w = Workflows.locked(tx, caller, workflowId);
+                    Event event = approve ? Event.APPROVE_STEP : Event.REJECT_STEP;
+                    var transition = WorkflowStateMachine.fire(WireMapping.status(w.status()), event);
+                    StepRecord found = Workflows.step(tx, caller, workflowId, stepId);
+                    if (found.gate().decision() != StepDecision.REQUIRE_APPROVAL) {
+                        throw ApiException.conflict(ErrorCode.NO_APPROVAL_NEEDED, "step does not require approval");
+                    }
+                    StepRecord step = expiry.settle(tx, w, found);
+                    if (step.approval().status() == dev.arbiter.store.ApprovalStatus.EXPIRED) {
+                        // Refused after the commit, so that an expiry settle() just wrote stays written.
+                        return Outcome.<StepApprovalResponse>refused(expiry.refusal(step));
+                    }
+                    return Outcome.of(decided(tx, caller, w, transition, step, text, approver, approve));
+                })
+                .get();
+    }
+
+    private StepApprovalResponse decided(
+            Tx tx,
+            Principal caller,
+            WorkflowRecord w,
+            WorkflowStateMachine.Transition transition,
+            StepRecord step,
+            String text,
+            String approver,
+            boolean approve) {
+        String stepId = step.stepId();
+        ApprovalStatus outcome = ApprovalStateMachine.decide(
+                        WireMapping.approvalStatus(step.approval().status()),
+                        approve ? ApprovalStateMachine.Event.APPROVE : ApprovalStateMachine.Event.REJECT)
+                .to();
+        Instant now = tx.now();
+        Approval decided = step.approval().decide(WireMapping.approvalStatus(outcome), approver, now, text);
+        StepRecord updated = step.withApproval(decided);
+        tx.steps().update(updated);
+        Map<String, @Nullable Object> facts = new LinkedHashMap<>();
+        facts.put("approval_id", decided.approvalId());
+        facts.put("approval_status", outcome.wireName());
+        facts.put("comment", text);
+        if (!approve) {
+            String abortReason = "Step " + stepId + " rejected by " + approver;
+            Map<String, @Nullable Object> metadata = new LinkedHashMap<>(JsonText.map(w.metadataJson()));
+            metadata.put("abort_reason", abortReason);
+            WorkflowRecord aborted =
+                    w.finish(WireMapping.status(transition.to()), abortReason, JsonText.write(metadata), now);
+            tx.workflows().update(aborted);
+            facts.put("workflow_status", transition.to().wireName());
+        }
+        StepDecision decision = approve ? StepDecision.ALLOW : StepDecision.BLOCK;
+        Operation op = approve ? Operation.STEP_APPROVED : Operation.STEP_REJECTED;
+        tx.audit().append(AuditEntries.step(caller, w, updated, op, decision, text, approver, facts));
+        WebhookEvents.stepDecided(tx, updated);
+        return projection(updated, approve, approver, now);
     }
 
     private static StepApprovalResponse projection(StepRecord step, boolean approve, String actor, Instant at) {

@@ -9,6 +9,7 @@ import dev.arbiter.server.workflow.WorkflowStateMachine.Event;
 import dev.arbiter.store.Database;
 import dev.arbiter.store.Page;
 import dev.arbiter.store.StepRecord;
+import dev.arbiter.store.Tx;
 import dev.arbiter.store.WorkflowQuery;
 import dev.arbiter.store.WorkflowRecord;
 import dev.arbiter.wire.workflow.CreateWorkflowRequest;
@@ -18,6 +19,7 @@ import dev.arbiter.wire.workflow.WorkflowActionResponse;
 import dev.arbiter.wire.workflow.WorkflowSource;
 import dev.arbiter.wire.workflow.WorkflowStatus;
 import dev.arbiter.wire.workflow.WorkflowStatusResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +36,15 @@ public final class WorkflowService {
 
     private final Database database;
     private final Identifiers ids;
+    private final ApprovalExpiry expiry;
+    private final ResumeChecks resumeChecks;
 
-    /** A service over {@code database}. */
-    public WorkflowService(Database database, Identifiers ids) {
+    /** A service over {@code database}; approvals expire as {@code expiry} says. */
+    public WorkflowService(Database database, Identifiers ids, ApprovalExpiry expiry) {
         this.database = database;
         this.ids = ids;
+        this.expiry = expiry;
+        this.resumeChecks = new ResumeChecks(expiry);
     }
 
     /** Creates a workflow; {@code total_steps} in the request is ignored (it is finalised at the end). */
@@ -76,7 +82,7 @@ public final class WorkflowService {
     public WorkflowStatusResponse get(Principal caller, String workflowId) {
         return database.read(tx -> {
             WorkflowRecord w = Workflows.find(tx, caller, workflowId);
-            return WireMapping.status(w, tx.steps().list(caller.tenant(), workflowId));
+            return WireMapping.status(w, seen(tx, tx.steps().list(caller.tenant(), workflowId)));
         });
     }
 
@@ -98,7 +104,7 @@ public final class WorkflowService {
         return database.read(tx -> {
             Page<WorkflowRecord> page = tx.workflows().list(query);
             List<WorkflowStatusResponse> rows = page.items().stream()
-                    .map(w -> WireMapping.status(w, tx.steps().list(caller.tenant(), w.id())))
+                    .map(w -> WireMapping.status(w, seen(tx, tx.steps().list(caller.tenant(), w.id()))))
                     .toList();
             return new ListWorkflowsResponse(
                     rows, Math.toIntExact(page.total()), page.limit(), page.offset(), page.hasMore());
@@ -120,14 +126,10 @@ public final class WorkflowService {
         return finish(caller, workflowId, Event.FAIL, orDefault(reason, "Failed"), "Workflow marked as failed");
     }
 
-    /** Checks that the workflow may continue; changes nothing (contract §1.8). */
+    /** Checks that the workflow may continue; changes nothing but an overdue approval (contract §1.8). */
     public WorkflowActionResponse resume(Principal caller, String workflowId) {
-        return database.inTransaction(tx -> {
-            WorkflowRecord w = Workflows.find(tx, caller, workflowId);
-            WorkflowStateMachine.fire(WireMapping.status(w.status()), Event.RESUME);
-            tx.steps().last(caller.tenant(), workflowId).ifPresent(ResumeCheck::check);
-            return new WorkflowActionResponse(w.id(), WorkflowStatus.IN_PROGRESS, "Workflow resumed", null);
-        });
+        return database.inTransaction(tx -> resumeChecks.check(tx, caller, workflowId))
+                .get();
     }
 
     private WorkflowActionResponse finish(
@@ -139,7 +141,7 @@ public final class WorkflowService {
             List<StepRecord> steps = tx.steps().list(caller.tenant(), workflowId);
             if (event == Event.COMPLETE) {
                 for (StepRecord s : steps) {
-                    if (s.approval().isPending()) {
+                    if (expiry.settle(tx, w, s).approval().isPending()) {
                         throw ApiException.conflict(
                                 ErrorCode.APPROVAL_PENDING,
                                 "cannot complete workflow with pending approval for step " + s.stepId());
@@ -163,7 +165,7 @@ public final class WorkflowService {
                 case COMPLETE -> Operation.COMPLETED;
                 case ABORT -> Operation.ABORTED;
                 case FAIL -> Operation.FAILED;
-                case GATE_STEP, COMPLETE_STEP, APPROVE_STEP, REJECT_STEP, RESUME ->
+                case GATE_STEP, COMPLETE_STEP, APPROVE_STEP, REJECT_STEP, RESUME, RESUME_CHECKPOINT ->
                     throw new IllegalStateException("not a workflow-finishing event: " + event);
             };
             tx.audit().append(AuditEntries.workflow(caller, done, op, facts));
@@ -176,28 +178,9 @@ public final class WorkflowService {
         return reason == null || reason.isBlank() ? fallback : reason;
     }
 
-    /** Why a workflow cannot resume: its last step waits for, was refused or lost its approval. */
-    private static final class ResumeCheck {
-        static void check(StepRecord last) {
-            var status = last.approval().status();
-            if (status == null) {
-                return;
-            }
-            switch (status) {
-                case PENDING ->
-                    throw ApiException.conflict(
-                            ErrorCode.APPROVAL_PENDING, "workflow has pending approval for step " + last.stepId());
-                case REJECTED ->
-                    throw ApiException.conflict(
-                            ErrorCode.STEP_REJECTED, "workflow step " + last.stepId() + " was rejected");
-                case EXPIRED ->
-                    throw ApiException.conflict(
-                            ErrorCode.APPROVAL_EXPIRED,
-                            "workflow step " + last.stepId() + " expired (approval timed out)");
-                case APPROVED -> {
-                    // Approved: the workflow may continue.
-                }
-            }
-        }
+    /** Steps as a read shows them: an approval past its deadline is expired even before it is written. */
+    private List<StepRecord> seen(Tx tx, List<StepRecord> steps) {
+        Instant now = tx.now();
+        return steps.stream().map(s -> expiry.seen(s, now)).toList();
     }
 }

@@ -22,6 +22,7 @@ public final class WorkflowStateMachine {
         APPROVE_STEP,
         REJECT_STEP,
         RESUME,
+        RESUME_CHECKPOINT,
         COMPLETE,
         ABORT,
         FAIL
@@ -36,6 +37,7 @@ public final class WorkflowStateMachine {
             .add(WorkflowStatus.IN_PROGRESS, Event.COMPLETE_STEP, WorkflowStatus.IN_PROGRESS)
             .add(WorkflowStatus.IN_PROGRESS, Event.APPROVE_STEP, WorkflowStatus.IN_PROGRESS)
             .add(WorkflowStatus.IN_PROGRESS, Event.RESUME, WorkflowStatus.IN_PROGRESS)
+            .add(WorkflowStatus.IN_PROGRESS, Event.RESUME_CHECKPOINT, WorkflowStatus.IN_PROGRESS)
             .add(WorkflowStatus.IN_PROGRESS, Event.REJECT_STEP, WorkflowStatus.ABORTED)
             .add(WorkflowStatus.IN_PROGRESS, Event.COMPLETE, WorkflowStatus.COMPLETED)
             .add(WorkflowStatus.IN_PROGRESS, Event.ABORT, WorkflowStatus.ABORTED)
@@ -62,7 +64,7 @@ public final class WorkflowStateMachine {
     }
 
     private static ApiException refusal(WorkflowStatus from, Event event) {
-        String message = event == Event.RESUME
+        String message = event == Event.RESUME || event == Event.RESUME_CHECKPOINT
                 ? "cannot resume workflow in terminal state: " + from.wireName()
                 : "workflow is in terminal state: " + from.wireName();
         return ApiException.conflict(ErrorCode.WORKFLOW_TERMINAL, message);

@@ -25,6 +25,7 @@ class WorkflowStateMachineTest {
         Set<Transition> visited = new HashSet<>();
         List<List<Event>> scenarios = List.of(
                 List.of(Event.GATE_STEP, Event.APPROVE_STEP, Event.RESUME, Event.COMPLETE_STEP, Event.COMPLETE),
+                List.of(Event.GATE_STEP, Event.RESUME_CHECKPOINT, Event.COMPLETE),
                 List.of(Event.GATE_STEP, Event.ABORT),
                 List.of(Event.GATE_STEP, Event.FAIL),
                 List.of(Event.GATE_STEP, Event.REJECT_STEP));
@@ -52,6 +53,10 @@ class WorkflowStateMachineTest {
                                 ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.WORKFLOW_TERMINAL))
                         .hasMessageContaining(status.wireName());
             }
+            for (Event resume : List.of(Event.RESUME, Event.RESUME_CHECKPOINT)) {
+                assertThatThrownBy(() -> WorkflowStateMachine.fire(status, resume))
+                        .hasMessage("cannot resume workflow in terminal state: " + status.wireName());
+            }
         }
     }
 
@@ -62,6 +67,10 @@ class WorkflowStateMachineTest {
         visited.add(required);
         visited.add(ApprovalStateMachine.decide(required.to(), ApprovalStateMachine.Event.APPROVE));
         visited.add(ApprovalStateMachine.decide(required.to(), ApprovalStateMachine.Event.REJECT));
+        ApprovalStateMachine.Transition expired =
+                ApprovalStateMachine.fire(required.to(), ApprovalStateMachine.Event.EXPIRE);
+        visited.add(expired);
+        assertThat(expired.to()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(visited).containsExactlyInAnyOrderElementsOf(ApprovalStateMachine.TABLE);
 
         assertThatThrownBy(() -> ApprovalStateMachine.decide(null, ApprovalStateMachine.Event.APPROVE))
@@ -71,10 +80,27 @@ class WorkflowStateMachineTest {
                         () -> ApprovalStateMachine.decide(ApprovalStatus.APPROVED, ApprovalStateMachine.Event.REJECT))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_PENDING));
-        assertThatThrownBy(
-                        () -> ApprovalStateMachine.decide(ApprovalStatus.EXPIRED, ApprovalStateMachine.Event.APPROVE))
+        for (ApprovalStateMachine.Event decision :
+                List.of(ApprovalStateMachine.Event.APPROVE, ApprovalStateMachine.Event.REJECT)) {
+            assertThatThrownBy(() -> ApprovalStateMachine.decide(ApprovalStatus.EXPIRED, decision))
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.APPROVAL_EXPIRED));
+        }
+    }
+
+    @Test
+    void approvals_onlyPendingCanExpire() {
+        for (ApprovalStatus from : ApprovalStatus.values()) {
+            if (from == ApprovalStatus.PENDING) {
+                continue;
+            }
+            assertThatThrownBy(() -> ApprovalStateMachine.fire(from, ApprovalStateMachine.Event.EXPIRE))
+                    .as("expire from %s", from)
+                    .isInstanceOf(RuntimeException.class);
+        }
+        assertThatThrownBy(() -> ApprovalStateMachine.fire(null, ApprovalStateMachine.Event.EXPIRE))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.APPROVAL_EXPIRED));
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_APPROVAL_NEEDED));
     }
 
     @Test
@@ -83,15 +109,20 @@ class WorkflowStateMachineTest {
         assertDiagram("ApprovalStateMachine.md", "Step approval lifecycle", ApprovalStateMachine.mermaid());
     }
 
+    /** The file starts with the generated diagram; hand-written notes may follow it and survive an update. */
     private static void assertDiagram(String file, String title, String mermaid) throws IOException {
         String expected = "# " + title + "\n\nGenerated from the transition table by `WorkflowStateMachineTest`; "
                 + "regenerate with `-Ddiagrams.update=true`.\n\n```mermaid\n" + mermaid + "```\n";
         Path path = DIAGRAMS.resolve(file);
+        String current = Files.exists(path) ? Files.readString(path) : "";
         if (Boolean.getBoolean("diagrams.update")) {
-            Files.writeString(path, expected);
+            int fence = current.indexOf("```\n", current.indexOf("```mermaid\n") + 1);
+            String notes = fence < 0 ? "" : current.substring(fence + 4);
+            Files.writeString(path, expected + notes);
+            current = Files.readString(path);
         }
-        assertThat(path)
+        assertThat(current)
                 .as("diagram %s is stale; run with -Ddiagrams.update=true", path)
-                .hasContent(expected);
+                .startsWith(expected);
     }
 }

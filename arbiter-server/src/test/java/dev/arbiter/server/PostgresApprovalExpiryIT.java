@@ -1,0 +1,13 @@
+package dev.arbiter.server;
+
+import dev.arbiter.store.EmbeddedPostgresSupport;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/** The suite on real PostgreSQL (skip with {@code -Darbiter.skipPostgres=true}). */
+@DisabledIfSystemProperty(named = EmbeddedPostgresSupport.SKIP_PROPERTY, matches = "true")
+class PostgresApprovalExpiryIT extends ApprovalExpiryContract {
+    @Override
+    Backend backend() {
+        return Backend.POSTGRES;
+    }
+}
