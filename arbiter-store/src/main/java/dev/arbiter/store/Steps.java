@@ -78,7 +78,10 @@ public final class Steps {
                 .list();
     }
 
-    /** The step with the highest index (the pending-approval guard looks at it), if any. */
+    /**
+     * The step with the highest index (the pending-approval guard looks at it), if any: the one at the
+     * workflow's {@code current_step_index}, which every step write keeps at the highest index written.
+     */
     public Optional<StepRecord> last(String tenantId, String workflowId) {
         // The last step is the one at the workflow's current index: a lookup in the (workflow_id, step_index)
         // index. Sorting the workflow's steps by index instead read every one of them (H2 chose the primary

@@ -1,9 +1,13 @@
 package dev.arbiter.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on the embedded default: an H2 file database with the production settings. */
@@ -22,6 +26,16 @@ class H2StoreIT {
     @AfterAll
     static void close() {
         db.close();
+    }
+
+    @Test
+    void identitySequences_allocateLargeRanges_soTheirFlushesAreRare() {
+        List<Long> caches = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT identity_cache FROM information_schema.columns"
+                                + " WHERE is_identity = 'YES' ORDER BY table_name")
+                        .mapTo(Long.class)
+                        .list());
+        assertThat(caches).hasSize(3).containsOnly(1000L);
     }
 
     @Nested
