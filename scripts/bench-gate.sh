@@ -54,3 +54,9 @@ curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "$work/server.log"
 taskset -c 0 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp arbiter-bench/target/benchmarks.jar \
   dev.arbiter.bench.load.LoadGenerator --base="http://127.0.0.1:$port" --rates="$rates" \
   --duration="$duration" --warmup="$warmup" --workflows=100 --out=target/gate-load.json
+
+# The writer's group commit over the whole run: writes per commit is the mean batch.
+curl -sf "http://127.0.0.1:$port/metrics" | awk '
+  /^arbiter_store_write_commits_total / { commits = $2 }
+  /^arbiter_store_writes_committed_total / { writes = $2 }
+  END { if (commits > 0) printf "store writer: %d writes in %d commits (%.1f per commit)\n", writes, commits, writes / commits }'

@@ -84,6 +84,7 @@ public final class Application implements AutoCloseable {
                 LOG.info("loaded {} policies from {} for every tenant", count, config.policyFile());
             }
             Metrics metrics = new Metrics();
+            metrics.watch(database);
             PolicySets policySets = new PolicySets();
             ApprovalExpiry expiry = new ApprovalExpiry(database, config.approvalTimeout());
             GateService gates =

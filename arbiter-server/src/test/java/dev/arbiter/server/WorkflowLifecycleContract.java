@@ -300,6 +300,9 @@ abstract class WorkflowLifecycleContract extends ServerContract {
         assertThat(metrics.body())
                 .contains("arbiter_gate_latency_seconds_bucket")
                 .contains("arbiter_gate_decisions_total{decision=\"allow\"")
-                .contains("arbiter_http_requests_total{method=\"POST\",status=\"201\"");
+                .contains("arbiter_http_requests_total{method=\"POST\",status=\"201\"")
+                .contains("arbiter_store_writes_waiting ")
+                .contains("arbiter_store_write_commits_total ")
+                .containsPattern("arbiter_store_writes_committed_total [1-9]");
     }
 }

@@ -249,13 +249,18 @@ public final class Database implements AutoCloseable {
         throw (X) failure;
     }
 
-    /** Write transactions committed so far, for tests of the batching. */
-    long writerCommits() {
+    /** Write transactions committed so far (a batch of waiting writes is one), for metrics and tests. */
+    public long writerCommits() {
         return writer.commits();
     }
 
-    /** Writes waiting for the writer, for tests of the batching. */
-    int writerQueued() {
+    /** Writes that ran in a committed transaction so far; divided by {@link #writerCommits} the mean batch. */
+    public long writerCommittedWrites() {
+        return writer.committedWrites();
+    }
+
+    /** Writes waiting for the writer now, for metrics and tests. */
+    public int writerQueued() {
         return writer.queued();
     }
 

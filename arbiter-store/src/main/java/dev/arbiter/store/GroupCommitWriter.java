@@ -57,6 +57,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committedWrites = new AtomicLong();
     private long lastIdleTask = System.nanoTime();
 
     GroupCommitWriter(Jdbi jdbi, Clock clock, Ids ids, Dialect dialect, @Nullable Runnable idleTask) {
@@ -91,9 +92,14 @@ final class GroupCommitWriter implements AutoCloseable {
         return job.result;
     }
 
-    /** Transactions committed so far, for tests of the batching. */
+    /** Transactions committed so far. */
     long commits() {
         return commits.get();
+    }
+
+    /** Writes run in a committed transaction so far (including those rolled back alone within one). */
+    long committedWrites() {
+        return committedWrites.get();
     }
 
     /** Writes waiting for the writer, for tests of the batching. */
@@ -173,6 +179,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 AuditLog.appendInTenantOrder(new Tx(handle, clock, ids, dialect).audit(), audit);
                 handle.commit();
                 commits.incrementAndGet();
+                committedWrites.addAndGet(batch.size());
             } catch (RuntimeException e) {
                 rollbackQuietly(handle);
                 throw e;
@@ -228,6 +235,7 @@ final class GroupCommitWriter implements AutoCloseable {
                     AuditLog.appendInTenantOrder(tx.audit(), tx.audit().takePending());
                     handle.commit();
                     commits.incrementAndGet();
+                    committedWrites.incrementAndGet();
                 } catch (JdbiException e) {
                     rollbackQuietly(handle);
                     throw e;

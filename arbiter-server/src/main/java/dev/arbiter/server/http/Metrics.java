@@ -1,6 +1,9 @@
 package dev.arbiter.server.http;
 
+import dev.arbiter.store.Database;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -9,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server's Prometheus metrics: gate latency (histogram), gate decisions by outcome, HTTP
- * requests by status. Served at {@code GET /metrics}. Thread-safe.
+ * requests by status, and the store's writer (writes waiting, commits, writes committed: their ratio is
+ * the mean group-commit batch). Served at {@code GET /metrics}. Thread-safe.
  */
 public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -19,6 +23,19 @@ public final class Metrics {
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofSeconds(10))
             .register(registry);
+
+    /** Reports the writer of {@code database}: its queue and how many writes each commit carried. */
+    public void watch(Database database) {
+        Gauge.builder("arbiter.store.writes.waiting", database, Database::writerQueued)
+                .description("Writes waiting for the store's writer thread")
+                .register(registry);
+        FunctionCounter.builder("arbiter.store.write.commits", database, Database::writerCommits)
+                .description("Write transactions committed (a group-committed batch counts once)")
+                .register(registry);
+        FunctionCounter.builder("arbiter.store.writes.committed", database, Database::writerCommittedWrites)
+                .description("Writes run in a committed transaction")
+                .register(registry);
+    }
 
     /** Records one answered gate. */
     public void gate(String decision, long nanos) {
