@@ -63,6 +63,7 @@ final class OpenLoopRun {
                 name,
                 ratePerSecond,
                 completed.get() / elapsedSeconds,
+                (completed.get() - errors.get()) / elapsedSeconds,
                 total,
                 errors.get() + lost,
                 recorder.getIntervalHistogram());

@@ -3,8 +3,18 @@ package dev.arbiter.bench.load;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
-/** One open-loop run: target and achieved rate, errors, and the latency distribution in nanoseconds. */
-record RunResult(String name, int targetRate, double achievedRate, long sent, long errors, Histogram latencies) {
+/**
+ * One open-loop run: target rate, achieved rate (answers of any status per second), successful rate (2xx/3xx
+ * answers per second: what the goal "throughput" means), errors, and the latency distribution in nanoseconds.
+ */
+record RunResult(
+        String name,
+        int targetRate,
+        double achievedRate,
+        double successfulRate,
+        long sent,
+        long errors,
+        Histogram latencies) {
 
     double percentileMillis(double percentile) {
         return latencies.getValueAtPercentile(percentile) / 1e6;
@@ -14,11 +24,12 @@ record RunResult(String name, int targetRate, double achievedRate, long sent, lo
     String summary() {
         return String.format(
                 Locale.ROOT,
-                "%-8s target=%5d/s achieved=%8.1f/s p50=%7.3fms p90=%7.3fms p99=%7.3fms p99.9=%7.3fms max=%8.3fms"
+                "%-8s target=%5d/s achieved=%8.1f/s ok=%8.1f/s p50=%7.3fms p90=%7.3fms p99=%7.3fms p99.9=%7.3fms max=%8.3fms"
                         + " sent=%d errors=%d",
                 name,
                 targetRate,
                 achievedRate,
+                successfulRate,
                 percentileMillis(50),
                 percentileMillis(90),
                 percentileMillis(99),
@@ -32,11 +43,12 @@ record RunResult(String name, int targetRate, double achievedRate, long sent, lo
     String json() {
         return String.format(
                 Locale.ROOT,
-                "{\"name\":\"%s\",\"target_rate\":%d,\"achieved_rate\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,"
+                "{\"name\":\"%s\",\"target_rate\":%d,\"achieved_rate\":%.1f,\"successful_rate\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,"
                         + "\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"sent\":%d,\"errors\":%d}",
                 name,
                 targetRate,
                 achievedRate,
+                successfulRate,
                 percentileMillis(50),
                 percentileMillis(90),
                 percentileMillis(99),
