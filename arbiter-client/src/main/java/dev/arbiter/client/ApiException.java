@@ -1,8 +1,10 @@
 package dev.arbiter.client;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,7 @@ public non-sealed class ApiException extends ArbiterException {
     private final String serverMessage;
     private final String rawBody;
     private final transient Map<String, @Nullable Object> details;
+    private final @Nullable Duration retryAfter;
 
     ApiException(ErrorBody body) {
         super("HTTP " + body.status() + " " + body.code() + ": " + body.message(), null);
@@ -34,6 +37,7 @@ public non-sealed class ApiException extends ArbiterException {
         this.serverMessage = body.message();
         this.rawBody = body.rawBody();
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(body.details()));
+        this.retryAfter = body.retryAfter();
     }
 
     /** The HTTP status, e.g. 409. */
@@ -59,6 +63,15 @@ public non-sealed class ApiException extends ArbiterException {
     /** Facts about this occurrence from a structured envelope's {@code details}; empty if none. */
     public Map<String, @Nullable Object> details() {
         return details;
+    }
+
+    /**
+     * The server's {@code Retry-After}, if it sent one in seconds: with a 429, or with a 503 when its write
+     * queue is full ({@code Retry-After: 1}). A call the client does not repeat itself may be repeated by the
+     * caller after this long.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     @Override

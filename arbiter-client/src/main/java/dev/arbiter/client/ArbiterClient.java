@@ -3,17 +3,25 @@ package dev.arbiter.client;
 import dev.arbiter.wire.HealthResponse;
 import dev.arbiter.wire.audit.AuditSearchRequest;
 import dev.arbiter.wire.audit.AuditSearchResponse;
+import dev.arbiter.wire.webhook.CreateWebhookRequest;
+import dev.arbiter.wire.webhook.ListWebhooksResponse;
+import dev.arbiter.wire.webhook.UpdateWebhookRequest;
+import dev.arbiter.wire.webhook.WebhookSubscription;
+import dev.arbiter.wire.workflow.CheckpointsResponse;
 import dev.arbiter.wire.workflow.CreateWorkflowRequest;
 import dev.arbiter.wire.workflow.CreateWorkflowResponse;
 import dev.arbiter.wire.workflow.ListWorkflowsResponse;
 import dev.arbiter.wire.workflow.MarkStepCompletedRequest;
 import dev.arbiter.wire.workflow.PendingApprovalsResponse;
+import dev.arbiter.wire.workflow.ResumeFromCheckpointResponse;
 import dev.arbiter.wire.workflow.StepApprovalResponse;
 import dev.arbiter.wire.workflow.StepGateRequest;
 import dev.arbiter.wire.workflow.StepGateResponse;
 import dev.arbiter.wire.workflow.WorkflowActionResponse;
 import dev.arbiter.wire.workflow.WorkflowSource;
 import dev.arbiter.wire.workflow.WorkflowStatusResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +46,14 @@ import org.jspecify.annotations.Nullable;
  * which the server answers from the stored decision), a circuit breaker, and the {@link FailureMode}
  * for gates when Arbiter cannot decide.
  *
+ * <p>A 503 or 429 that carries {@code Retry-After} (an overloaded Arbiter answers a write with 503 and
+ * {@code Retry-After: 1} when its write queue is full) is retried by the same rule: only those idempotent
+ * calls, at most {@link ArbiterConfig#maxRetries()} times (3 attempts by default), each no sooner than the
+ * header says, and not at all when the header asks for longer than the maximum backoff (2 s by default) or
+ * the wait would outlast the call's deadline. Every other call — create, complete, abort, approve, resume,
+ * webhook and policy writes — fails at once with the error, whose {@link ApiException#retryAfter()} tells
+ * the caller when it may repeat it.
+ *
  * <p>For the common agent loop use {@link #session(String, WorkflowSource)}. Thread-safe; share one
  * client per endpoint and close it when done.
  */
@@ -48,6 +64,7 @@ public final class ArbiterClient implements AutoCloseable {
     private final WorkflowCalls calls;
     private final TenantPolicies tenantPolicies;
     private final StaticPolicies staticPolicies;
+    private final ResourceCalls<WebhookSubscription> webhooks;
 
     private ArbiterClient(ArbiterConfig config) {
         Codec codec = new Codec();
@@ -57,6 +74,8 @@ public final class ArbiterClient implements AutoCloseable {
         this.calls = new WorkflowCalls(transport, codec, new Gates(config.failureMode(), counters));
         this.tenantPolicies = new TenantPolicies(transport, codec);
         this.staticPolicies = new StaticPolicies(transport, codec);
+        this.webhooks = new ResourceCalls<>(
+                transport, codec, "/api/v1/webhooks", "webhookId", WebhookSubscription.class, Shapes::webhook);
     }
 
     /** A client with these settings. */
@@ -252,6 +271,47 @@ public final class ArbiterClient implements AutoCloseable {
         return calls.rejectStep(workflowId, stepId, reason);
     }
 
+    /** The workflow's checkpoints, one per gated step, by step index; their ids are what a resume takes. */
+    public CheckpointsResponse getCheckpoints(String workflowId) {
+        return Futures.await(getCheckpointsAsync(workflowId));
+    }
+
+    /** Async {@link #getCheckpoints(String)}. */
+    public CompletableFuture<CheckpointsResponse> getCheckpointsAsync(String workflowId) {
+        return calls.checkpoints(workflowId);
+    }
+
+    /**
+     * Evaluates the step of the latest resumable checkpoint (the last step not blocked) again against the
+     * current policies, e.g. after a policy change or after its approval expired. 409
+     * {@link ConflictException} {@code NOT_RESUMABLE} when no checkpoint is resumable,
+     * {@link WorkflowTerminalException} for a finished workflow, {@link ApprovalPendingException} while
+     * another step awaits approval. Not retried: every resume is a fresh evaluation and is counted.
+     */
+    public ResumeFromCheckpointResponse resumeFromCheckpoint(String workflowId) {
+        return Futures.await(resumeFromCheckpointAsync(workflowId));
+    }
+
+    /** Async {@link #resumeFromCheckpoint(String)}. */
+    public CompletableFuture<ResumeFromCheckpointResponse> resumeFromCheckpointAsync(String workflowId) {
+        return calls.resumeFromCheckpoint(workflowId, null);
+    }
+
+    /**
+     * As {@link #resumeFromCheckpoint(String)} from the checkpoint with this id ({@link #getCheckpoints}); 409
+     * {@code NOT_RESUMABLE} when its step was blocked, 404 {@link NotFoundException} when the workflow has no
+     * such checkpoint.
+     */
+    public ResumeFromCheckpointResponse resumeFromCheckpoint(String workflowId, long checkpointId) {
+        return Futures.await(resumeFromCheckpointAsync(workflowId, checkpointId));
+    }
+
+    /** Async {@link #resumeFromCheckpoint(String, long)}. */
+    public CompletableFuture<ResumeFromCheckpointResponse> resumeFromCheckpointAsync(
+            String workflowId, long checkpointId) {
+        return calls.resumeFromCheckpoint(workflowId, checkpointId);
+    }
+
     /** Steps of the caller's tenant waiting for a person, newest first; at most {@code limit} (1..100). */
     public PendingApprovalsResponse getPendingApprovals(int limit) {
         return Futures.await(getPendingApprovalsAsync(limit));
@@ -275,6 +335,77 @@ public final class ArbiterClient implements AutoCloseable {
     /** Async {@link #searchAuditLogs(AuditSearchRequest)}. */
     public CompletableFuture<AuditSearchResponse> searchAuditLogsAsync(AuditSearchRequest request) {
         return calls.searchAuditLogs(request);
+    }
+
+    /**
+     * Subscribes a URL to Workflow Control Plane events (201); the secret, if any, signs each delivery and is
+     * never returned ({@link WebhookSubscription#hasSecret()}). An invalid URL or event name is a
+     * {@link ValidationException}. Not retried, as a repeat would subscribe twice.
+     */
+    public WebhookSubscription createWebhook(CreateWebhookRequest request) {
+        return Futures.await(createWebhookAsync(request));
+    }
+
+    /** Async {@link #createWebhook(CreateWebhookRequest)}. */
+    public CompletableFuture<WebhookSubscription> createWebhookAsync(CreateWebhookRequest request) {
+        return webhooks.create(request);
+    }
+
+    /** The tenant's webhook subscriptions, oldest first, with the server's default page (100). */
+    public ListWebhooksResponse listWebhooks() {
+        return Futures.await(webhooks.list(Map.of(), ListWebhooksResponse.class, Shapes::webhookList));
+    }
+
+    /** One page of the tenant's webhook subscriptions, oldest first: at most {@code limit} (1..1000). */
+    public ListWebhooksResponse listWebhooks(int limit, int offset) {
+        return Futures.await(listWebhooksAsync(limit, offset));
+    }
+
+    /** Async {@link #listWebhooks(int, int)}. */
+    public CompletableFuture<ListWebhooksResponse> listWebhooksAsync(int limit, int offset) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be within 1..1000: " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        Map<String, @Nullable Object> query = new LinkedHashMap<>();
+        query.put("limit", limit);
+        query.put("offset", offset);
+        return webhooks.list(query, ListWebhooksResponse.class, Shapes::webhookList);
+    }
+
+    /** One of the tenant's webhook subscriptions; {@link NotFoundException} also for another tenant's. */
+    public WebhookSubscription getWebhook(String webhookId) {
+        return Futures.await(getWebhookAsync(webhookId));
+    }
+
+    /** Async {@link #getWebhook(String)}. */
+    public CompletableFuture<WebhookSubscription> getWebhookAsync(String webhookId) {
+        return webhooks.get(webhookId);
+    }
+
+    /**
+     * Changes a subscription: the members set in the request replace the stored ones, the others stay
+     * ({@code new UpdateWebhookRequest(null, null, null, false)} pauses it); an empty secret removes the secret.
+     */
+    public WebhookSubscription updateWebhook(String webhookId, UpdateWebhookRequest request) {
+        return Futures.await(updateWebhookAsync(webhookId, request));
+    }
+
+    /** Async {@link #updateWebhook(String, UpdateWebhookRequest)}. */
+    public CompletableFuture<WebhookSubscription> updateWebhookAsync(String webhookId, UpdateWebhookRequest request) {
+        return webhooks.update(webhookId, request);
+    }
+
+    /** Deletes a subscription (204); deliveries not yet made to it are dropped. Not retried. */
+    public void deleteWebhook(String webhookId) {
+        Futures.await(deleteWebhookAsync(webhookId));
+    }
+
+    /** Async {@link #deleteWebhook(String)}. */
+    public CompletableFuture<Void> deleteWebhookAsync(String webhookId) {
+        return webhooks.delete(webhookId);
     }
 
     /** Stops the client: later calls throw {@link IllegalStateException}; calls in flight may fail. */

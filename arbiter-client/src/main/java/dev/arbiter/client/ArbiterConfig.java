@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>timeout</td><td>5 s</td><td>deadline of one call, retries included</td></tr>
  *   <tr><td>connectTimeout</td><td>5 s</td><td>deadline to open a connection</td></tr>
  *   <tr><td>maxRetries</td><td>2</td><td>repeats of a failed idempotent call</td></tr>
- *   <tr><td>retryBackoff</td><td>100 ms doubling, at most 2 s</td><td>wait before a repeat</td></tr>
+ *   <tr><td>retryBackoff</td><td>100 ms doubling, at most 2 s</td><td>wait before a repeat; a server's
+ *       {@code Retry-After} up to the maximum is waited for, a longer one ends the call</td></tr>
  *   <tr><td>circuitBreaker</td><td>opens after 5 consecutive failures, half-open after 30 s</td><td></td></tr>
  *   <tr><td>failureMode</td><td>{@link FailureMode#FAIL_CLOSED}</td><td>what a gate does when Arbiter cannot decide</td></tr>
  *   <tr><td>clock</td><td>{@link Clock#systemUTC()}</td><td>time for the breaker and approval waits</td></tr>
@@ -246,7 +247,10 @@ public final class ArbiterConfig {
             return this;
         }
 
-        /** The wait before the first repeat (doubling each time) and the longest wait. */
+        /**
+         * The wait before the first repeat (doubling each time) and the longest wait, which also caps a
+         * server's {@code Retry-After}: a longer one is not waited for.
+         */
         public Builder retryBackoff(Duration initial, Duration max) {
             this.initialBackoff = positive(initial, "initial backoff");
             this.maxBackoff = positive(max, "max backoff");

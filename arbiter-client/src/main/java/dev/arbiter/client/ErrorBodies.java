@@ -36,6 +36,8 @@ final class ErrorBodies {
                 return new WorkflowTerminalException(parsed);
             case "APPROVAL_PENDING":
                 return new ApprovalPendingException(parsed);
+            case "APPROVAL_EXPIRED":
+                return new ApprovalExpiredException(parsed);
             case "IDEMPOTENCY_KEY_MISMATCH":
                 return new IdempotencyKeyMismatchException(parsed);
             default:

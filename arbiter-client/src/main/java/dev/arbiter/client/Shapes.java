@@ -63,6 +63,37 @@ final class Shapes {
         return object;
     }
 
+    /**
+     * An answer whose list a Go server may send as {@code null} (a nil slice) or leave out, such as a
+     * workflow's checkpoints: the list becomes empty.
+     */
+    static JsonNode list(JsonNode node, String field) {
+        if (node.isObject() && !node.path(field).isArray()) {
+            ((ObjectNode) node).putArray(field);
+        }
+        return node;
+    }
+
+    /** A webhook subscription: {@code events} as {@link #list(JsonNode, String)} reads it. */
+    static JsonNode webhook(JsonNode node) {
+        return list(node, "events");
+    }
+
+    /** The webhook listing: its list and each subscription's events completed, a missing total counted. */
+    static JsonNode webhookList(JsonNode node) {
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode object = (ObjectNode) list(node, "webhooks");
+        for (JsonNode webhook : object.get("webhooks")) {
+            webhook(webhook);
+        }
+        if (!object.path("total").isInt()) {
+            object.put("total", object.get("webhooks").size());
+        }
+        return object;
+    }
+
     /** Approve/reject: V1 sends only {@code approval_status}, SDK-shaped servers only {@code status}. */
     static JsonNode approval(JsonNode node) {
         if (!node.isObject()) {

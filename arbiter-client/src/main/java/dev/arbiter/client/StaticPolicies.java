@@ -1,7 +1,6 @@
 package dev.arbiter.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.client.policy.StaticPolicyQuery;
 import dev.arbiter.client.policy.StaticPolicyRequest;
 import dev.arbiter.wire.policy.PatternTestRequest;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,12 +32,11 @@ public final class StaticPolicies {
     private static final String BASE = "/api/v1/static-policies";
     private static final TypeReference<List<StaticPolicyResource>> LIST = new TypeReference<>() {};
 
-    private final Transport transport;
-    private final Codec codec;
+    private final ResourceCalls<StaticPolicyResource> calls;
 
     StaticPolicies(Transport transport, Codec codec) {
-        this.transport = transport;
-        this.codec = codec;
+        this.calls = new ResourceCalls<>(
+                transport, codec, BASE, "policy id", StaticPolicyResource.class, StaticPolicyShapes::single);
     }
 
     /** One page of the static policies visible to the tenant: the system tier and its own. */
@@ -58,8 +55,7 @@ public final class StaticPolicies {
         parameters.put("search", query.search());
         parameters.put("page", query.page());
         parameters.put("page_size", query.pageSize());
-        HttpCall call = HttpCall.get(BASE).withQuery(parameters);
-        return send(call, StaticPolicyListResponse.class, StaticPolicyShapes::page);
+        return calls.list(parameters, StaticPolicyListResponse.class, StaticPolicyShapes::page);
     }
 
     /** The policy with this UUID or readable id. */
@@ -69,7 +65,7 @@ public final class StaticPolicies {
 
     /** Async {@link #get(String)}. */
     public CompletableFuture<StaticPolicyResource> getAsync(String id) {
-        return send(HttpCall.get(path(id)), StaticPolicyResource.class, StaticPolicyShapes::single);
+        return calls.get(id);
     }
 
     /** Creates a tenant-tier policy (201). */
@@ -79,7 +75,7 @@ public final class StaticPolicies {
 
     /** Async {@link #create(StaticPolicyRequest)}. */
     public CompletableFuture<StaticPolicyResource> createAsync(StaticPolicyRequest request) {
-        return send(HttpCall.post(BASE, body(request)), StaticPolicyResource.class, StaticPolicyShapes::single);
+        return calls.create(request);
     }
 
     /** Updates a policy: members set in the request replace the current ones. */
@@ -89,7 +85,7 @@ public final class StaticPolicies {
 
     /** Async {@link #update(String, StaticPolicyRequest)}. */
     public CompletableFuture<StaticPolicyResource> updateAsync(String id, StaticPolicyRequest request) {
-        return send(HttpCall.put(path(id), body(request)), StaticPolicyResource.class, StaticPolicyShapes::single);
+        return calls.update(id, request);
     }
 
     /** Turns a policy on or off ({@code PATCH {"enabled": ...}}); system policies answer 403. */
@@ -99,8 +95,7 @@ public final class StaticPolicies {
 
     /** Async {@link #setEnabled(String, boolean)}. */
     public CompletableFuture<StaticPolicyResource> setEnabledAsync(String id, boolean enabled) {
-        HttpCall call = HttpCall.patch(path(id), body(new StaticPolicyToggleRequest(enabled)));
-        return send(call, StaticPolicyResource.class, StaticPolicyShapes::single);
+        return calls.send(HttpCall.patch(calls.path(id), calls.body(new StaticPolicyToggleRequest(enabled))));
     }
 
     /** Deletes a policy (204); a rollback restores it. */
@@ -110,7 +105,7 @@ public final class StaticPolicies {
 
     /** Async {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String id) {
-        return transport.send(HttpCall.delete(path(id))).thenApply(r -> null);
+        return calls.delete(id);
     }
 
     /** The static policies in force for the tenant (enabled system policies and its own), highest priority first. */
@@ -120,9 +115,7 @@ public final class StaticPolicies {
 
     /** Async {@link #effective()}. */
     public CompletableFuture<List<StaticPolicyResource>> effectiveAsync() {
-        return transport
-                .send(HttpCall.get(BASE + "/effective"))
-                .thenApply(r -> codec.read(r, LIST, StaticPolicyShapes::effective));
+        return calls.send(HttpCall.get(BASE + "/effective"), LIST, StaticPolicyShapes::effective);
     }
 
     /**
@@ -137,9 +130,9 @@ public final class StaticPolicies {
     public CompletableFuture<PatternTestResponse> testPatternAsync(String pattern, List<String> inputs) {
         Objects.requireNonNull(pattern, "pattern");
         List<String> sent = List.copyOf(inputs);
-        HttpCall call = HttpCall.post(BASE + "/test", body(new PatternTestRequest(pattern, sent, null)))
+        HttpCall call = HttpCall.post(BASE + "/test", calls.body(new PatternTestRequest(pattern, sent, null)))
                 .idempotent(true);
-        return send(call, PatternTestResponse.class, node -> StaticPolicyShapes.patternTest(node, pattern, sent));
+        return calls.send(call, PatternTestResponse.class, node -> StaticPolicyShapes.patternTest(node, pattern, sent));
     }
 
     /** Every version of a tenant policy, newest first (system policies have none). */
@@ -149,8 +142,8 @@ public final class StaticPolicies {
 
     /** Async {@link #versions(String)}. */
     public CompletableFuture<StaticPolicyVersionsResponse> versionsAsync(String id) {
-        return send(
-                HttpCall.get(path(id) + "/versions"),
+        return calls.send(
+                HttpCall.get(calls.path(id) + "/versions"),
                 StaticPolicyVersionsResponse.class,
                 node -> StaticPolicyShapes.versions(node, id));
     }
@@ -162,19 +155,7 @@ public final class StaticPolicies {
 
     /** Async {@link #rollback(String, int, String)}. */
     public CompletableFuture<StaticPolicyResource> rollbackAsync(String id, int version, @Nullable String reason) {
-        HttpCall call = HttpCall.post(path(id) + "/rollback", body(new RollbackRequest(version, reason)));
-        return send(call, StaticPolicyResource.class, StaticPolicyShapes::single);
-    }
-
-    private <T> CompletableFuture<T> send(HttpCall call, Class<T> type, UnaryOperator<JsonNode> shape) {
-        return transport.send(call).thenApply(r -> codec.read(r, type, shape));
-    }
-
-    private String body(Object request) {
-        return codec.write(Objects.requireNonNull(request, "request"));
-    }
-
-    private static String path(String id) {
-        return BASE + "/" + HttpCall.segment(id, "policy id");
+        return calls.send(
+                HttpCall.post(calls.path(id) + "/rollback", calls.body(new RollbackRequest(version, reason))));
     }
 }

@@ -1,7 +1,6 @@
 package dev.arbiter.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.client.policy.Simulation;
 import dev.arbiter.client.policy.TenantPolicyQuery;
 import dev.arbiter.client.policy.TenantPolicyRequest;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,12 +40,13 @@ public final class TenantPolicies {
     private static final String BASE = "/api/v1/tenant-policies";
     private static final TypeReference<Map<String, @Nullable Object>> DOCUMENT = new TypeReference<>() {};
 
-    private final Transport transport;
     private final Codec codec;
+    private final ResourceCalls<PolicyResource> calls;
 
     TenantPolicies(Transport transport, Codec codec) {
-        this.transport = transport;
         this.codec = codec;
+        this.calls =
+                new ResourceCalls<>(transport, codec, BASE, "policy id", PolicyResource.class, PolicyShapes::single);
     }
 
     /** One page of the tenant's policies. */
@@ -66,7 +65,7 @@ public final class TenantPolicies {
         parameters.put("search", query.search());
         parameters.put("page", query.page());
         parameters.put("limit", query.limit());
-        return send(HttpCall.get(BASE).withQuery(parameters), PolicyListResponse.class, PolicyShapes::page);
+        return calls.list(parameters, PolicyListResponse.class, PolicyShapes::page);
     }
 
     /** The policy with this id; {@link NotFoundException} if the tenant has none. */
@@ -76,7 +75,7 @@ public final class TenantPolicies {
 
     /** Async {@link #get(String)}. */
     public CompletableFuture<PolicyResource> getAsync(String id) {
-        return send(HttpCall.get(path(id)), PolicyResource.class, PolicyShapes::single);
+        return calls.get(id);
     }
 
     /** Creates a policy (201). */
@@ -86,7 +85,7 @@ public final class TenantPolicies {
 
     /** Async {@link #create(TenantPolicyRequest)}. */
     public CompletableFuture<PolicyResource> createAsync(TenantPolicyRequest request) {
-        return send(HttpCall.post(BASE, body(request)), PolicyResource.class, PolicyShapes::single);
+        return calls.create(request);
     }
 
     /** Updates a policy: members set in the request replace the current ones, the others stay. */
@@ -96,7 +95,7 @@ public final class TenantPolicies {
 
     /** Async {@link #update(String, TenantPolicyRequest)}. */
     public CompletableFuture<PolicyResource> updateAsync(String id, TenantPolicyRequest request) {
-        return send(HttpCall.put(path(id), body(request)), PolicyResource.class, PolicyShapes::single);
+        return calls.update(id, request);
     }
 
     /** Deletes a policy (204); it keeps its history, and a rollback restores it. */
@@ -106,7 +105,7 @@ public final class TenantPolicies {
 
     /** Async {@link #delete(String)}. */
     public CompletableFuture<Void> deleteAsync(String id) {
-        return transport.send(HttpCall.delete(path(id))).thenApply(r -> null);
+        return calls.delete(id);
     }
 
     /** The enabled policies that apply to the tenant (its own and global ones), highest priority first. */
@@ -116,7 +115,7 @@ public final class TenantPolicies {
 
     /** Async {@link #effective()}. */
     public CompletableFuture<EffectivePoliciesResponse> effectiveAsync() {
-        return send(HttpCall.get(BASE + "/effective"), EffectivePoliciesResponse.class, PolicyShapes::effective);
+        return calls.send(HttpCall.get(BASE + "/effective"), EffectivePoliciesResponse.class, PolicyShapes::effective);
     }
 
     /** Evaluates one stored policy against a described request; stores nothing. */
@@ -131,8 +130,9 @@ public final class TenantPolicies {
 
     /** Async {@link #test(String, TestPolicyRequest)}. */
     public CompletableFuture<TestPolicyResponse> testAsync(String id, TestPolicyRequest request) {
-        HttpCall call = HttpCall.post(path(id) + "/test", body(request)).idempotent(true);
-        return send(call, TestPolicyResponse.class, PolicyShapes::tested);
+        HttpCall call =
+                HttpCall.post(calls.path(id) + "/test", calls.body(request)).idempotent(true);
+        return calls.send(call, TestPolicyResponse.class, PolicyShapes::tested);
     }
 
     /** Every version of a policy, newest first. */
@@ -142,7 +142,8 @@ public final class TenantPolicies {
 
     /** Async {@link #versions(String)}. */
     public CompletableFuture<PolicyVersionsResponse> versionsAsync(String id) {
-        return send(HttpCall.get(path(id) + "/versions"), PolicyVersionsResponse.class, PolicyShapes::versions);
+        return calls.send(
+                HttpCall.get(calls.path(id) + "/versions"), PolicyVersionsResponse.class, PolicyShapes::versions);
     }
 
     /** Restores {@code version} as a new version (undeleting a deleted policy); Arbiter's addition. */
@@ -152,8 +153,8 @@ public final class TenantPolicies {
 
     /** Async {@link #rollback(String, int, String)}. */
     public CompletableFuture<PolicyResource> rollbackAsync(String id, int version, @Nullable String reason) {
-        HttpCall call = HttpCall.post(path(id) + "/rollback", body(new RollbackRequest(version, reason)));
-        return send(call, PolicyResource.class, PolicyShapes::single);
+        return calls.send(
+                HttpCall.post(calls.path(id) + "/rollback", calls.body(new RollbackRequest(version, reason))));
     }
 
     /**
@@ -184,8 +185,8 @@ public final class TenantPolicies {
 
     /** Async {@link #importPolicies(ImportPoliciesRequest)}. */
     public CompletableFuture<ImportPoliciesResponse> importPoliciesAsync(ImportPoliciesRequest request) {
-        HttpCall call = HttpCall.post(BASE + "/import", body(request));
-        return send(call, ImportPoliciesResponse.class, PolicyShapes::imported);
+        HttpCall call = HttpCall.post(BASE + "/import", calls.body(request));
+        return calls.send(call, ImportPoliciesResponse.class, PolicyShapes::imported);
     }
 
     /** The tenant's live policies, in a form {@link #importPolicies(ExportPoliciesResponse, OverwriteMode)} takes back. */
@@ -195,7 +196,7 @@ public final class TenantPolicies {
 
     /** Async {@link #export()}. */
     public CompletableFuture<ExportPoliciesResponse> exportAsync() {
-        return send(HttpCall.get(BASE + "/export"), ExportPoliciesResponse.class, PolicyShapes::export);
+        return calls.send(HttpCall.get(BASE + "/export"), ExportPoliciesResponse.class, PolicyShapes::export);
     }
 
     /**
@@ -210,19 +211,7 @@ public final class TenantPolicies {
     /** Async {@link #simulate(SimulateRequest)}. */
     public CompletableFuture<SimulationReport> simulateAsync(SimulateRequest request) {
         HttpCall call =
-                HttpCall.post("/api/v1/policies/simulate", body(request)).idempotent(true);
-        return send(call, SimulationReport.class, Shapes::same);
-    }
-
-    private <T> CompletableFuture<T> send(HttpCall call, Class<T> type, UnaryOperator<JsonNode> shape) {
-        return transport.send(call).thenApply(r -> codec.read(r, type, shape));
-    }
-
-    private String body(Object request) {
-        return codec.write(Objects.requireNonNull(request, "request"));
-    }
-
-    private static String path(String id) {
-        return BASE + "/" + HttpCall.segment(id, "policy id");
+                HttpCall.post("/api/v1/policies/simulate", calls.body(request)).idempotent(true);
+        return calls.send(call, SimulationReport.class, Shapes::same);
     }
 }

@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * retries with exponential backoff for idempotent calls only, the circuit breaker for guarded calls,
  * and every failed attempt logged at WARNING and counted. Error statuses become {@link ApiException}s.
  *
+ * <p>A retriable answer with {@code Retry-After} (a 429, or the 503 of Arbiter's full write queue) is
+ * repeated no sooner than the header says; when that is longer than the maximum backoff, or any wait would
+ * end after the deadline, the answer is final at once, so the caller sees the server's error and its
+ * {@link ApiException#retryAfter()} rather than a timeout.
+ *
  * <p>Thread-safe.
  */
 final class Transport implements AutoCloseable {
@@ -145,11 +150,13 @@ final class Transport implements AutoCloseable {
     /** One call's attempts, deadline and result. */
     private final class Execution {
         private final HttpCall call;
+        private final long deadlineNanos;
         private final CompletableFuture<HttpCall.Response> result = new CompletableFuture<>();
         private volatile @Nullable CompletableFuture<HttpResponse<String>> inFlight;
 
         Execution(HttpCall call) {
             this.call = call;
+            this.deadlineNanos = System.nanoTime() + config.timeout().toNanos();
         }
 
         void attempt(int number, @Nullable ArbiterException previous) {
@@ -264,14 +271,19 @@ final class Transport implements AutoCloseable {
             long capped = Math.min(base, config.maxBackoff().toMillis());
             // Equal jitter: half fixed, half random, so clients that failed together do not retry together.
             long millis = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-            if (failure instanceof RateLimitedException) {
-                Duration after = ((RateLimitedException) failure).retryAfter().orElse(null);
-                if (after != null) {
-                    if (after.compareTo(config.maxBackoff()) > 0) {
-                        return null;
-                    }
-                    millis = Math.max(millis, after.toMillis());
+            Duration after =
+                    failure instanceof ApiException api ? api.retryAfter().orElse(null) : null;
+            if (after != null) {
+                // The server said when (a 429, or a 503 from Arbiter's full write queue): not sooner, and not at
+                // all when that is beyond the longest backoff; the caller has retryAfter() to decide then.
+                if (after.compareTo(config.maxBackoff()) > 0) {
+                    return null;
                 }
+                millis = Math.max(millis, after.toMillis());
+            }
+            // A wait that ends after the deadline would only turn the server's answer into a timeout.
+            if (deadlineNanos - System.nanoTime() <= TimeUnit.MILLISECONDS.toNanos(millis)) {
+                return null;
             }
             return Duration.ofMillis(millis);
         }

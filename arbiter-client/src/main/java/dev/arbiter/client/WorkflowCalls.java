@@ -4,12 +4,14 @@ import dev.arbiter.wire.HealthResponse;
 import dev.arbiter.wire.audit.AuditSearchRequest;
 import dev.arbiter.wire.audit.AuditSearchResponse;
 import dev.arbiter.wire.workflow.ApproveStepRequest;
+import dev.arbiter.wire.workflow.CheckpointsResponse;
 import dev.arbiter.wire.workflow.CreateWorkflowRequest;
 import dev.arbiter.wire.workflow.CreateWorkflowResponse;
 import dev.arbiter.wire.workflow.ListWorkflowsResponse;
 import dev.arbiter.wire.workflow.MarkStepCompletedRequest;
 import dev.arbiter.wire.workflow.PendingApprovalsResponse;
 import dev.arbiter.wire.workflow.RejectStepRequest;
+import dev.arbiter.wire.workflow.ResumeFromCheckpointResponse;
 import dev.arbiter.wire.workflow.RetryPolicy;
 import dev.arbiter.wire.workflow.StepApprovalResponse;
 import dev.arbiter.wire.workflow.StepGateRequest;
@@ -86,6 +88,28 @@ final class WorkflowCalls {
     WorkflowStatusResponse pollWorkflow(String workflowId) {
         HttpCall call = HttpCall.get(workflowPath(workflowId)).guarded(false).idempotent(false);
         return Futures.await(read(call, WorkflowStatusResponse.class));
+    }
+
+    CompletableFuture<CheckpointsResponse> checkpoints(String workflowId) {
+        return transport
+                .send(HttpCall.get(workflowPath(workflowId) + "/checkpoints"))
+                .thenApply(r -> codec.read(r, CheckpointsResponse.class, node -> Shapes.list(node, "checkpoints")));
+    }
+
+    /**
+     * From the latest resumable checkpoint, or from {@code checkpointId} when given. Not retried: each resume
+     * evaluates the step afresh and counts on the checkpoint.
+     */
+    CompletableFuture<ResumeFromCheckpointResponse> resumeFromCheckpoint(
+            String workflowId, @Nullable Long checkpointId) {
+        String path = workflowPath(workflowId) + "/checkpoints";
+        if (checkpointId != null) {
+            if (checkpointId < 1) {
+                throw new IllegalArgumentException("checkpointId must be positive: " + checkpointId);
+            }
+            path += "/" + checkpointId;
+        }
+        return read(HttpCall.post(path + "/resume", null), ResumeFromCheckpointResponse.class);
     }
 
     CompletableFuture<ListWorkflowsResponse> listWorkflows(ListWorkflowsOptions options) {

@@ -10,15 +10,24 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.arbiter.store.IssuedClient;
+import dev.arbiter.wire.webhook.CreateWebhookRequest;
+import dev.arbiter.wire.webhook.UpdateWebhookRequest;
+import dev.arbiter.wire.webhook.WebhookSubscription;
+import dev.arbiter.wire.workflow.StepGateRequest;
+import dev.arbiter.wire.workflow.StepType;
 import dev.arbiter.wire.workflow.WorkflowSource;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Credentials against the real server in enterprise mode: Basic, Bearer, and tenant isolation. */
+/**
+ * Credentials against the real server in enterprise mode: Basic, Bearer, and tenant isolation of workflows,
+ * checkpoints and webhook subscriptions.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthenticationIT {
     private static final String JWT_SECRET = "0123456789abcdef0123456789abcdef-client-tests";
@@ -90,6 +99,48 @@ class AuthenticationIT {
                     .workflowId();
 
             assertThatThrownBy(() -> spoofing.getWorkflow(id)).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Test
+    void webhooks_otherTenantsSubscription_isNotFoundForEveryCall_andStaysIntact() {
+        try (ArbiterClient acmeClient = basic(acme.client().clientId(), acme.secret());
+                ArbiterClient globexClient = basic(globex.client().clientId(), globex.secret())) {
+            WebhookSubscription acmeHook = acmeClient.createWebhook(
+                    new CreateWebhookRequest("https://acme.example.com/arbiter", List.of("*"), "acme-secret", null));
+            UpdateWebhookRequest pause = new UpdateWebhookRequest(null, null, null, false);
+
+            assertThatThrownBy(() -> globexClient.getWebhook(acmeHook.id()))
+                    .isInstanceOfSatisfying(
+                            NotFoundException.class,
+                            e -> assertThat(e.serverMessage()).isEqualTo("Webhook not found"));
+            assertThatThrownBy(() -> globexClient.updateWebhook(acmeHook.id(), pause))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> globexClient.deleteWebhook(acmeHook.id())).isInstanceOf(NotFoundException.class);
+            assertThat(globexClient.listWebhooks().webhooks())
+                    .extracting(WebhookSubscription::id)
+                    .doesNotContain(acmeHook.id());
+            assertThat(acmeClient.getWebhook(acmeHook.id())).isEqualTo(acmeHook);
+            assertThat(acmeClient.listWebhooks().webhooks()).contains(acmeHook);
+        }
+    }
+
+    @Test
+    void resumeFromCheckpoint_otherTenantsWorkflow_isNotFound() {
+        try (ArbiterClient acmeClient = basic(acme.client().clientId(), acme.secret());
+                ArbiterClient globexClient = basic(globex.client().clientId(), globex.secret())) {
+            String id = acmeClient
+                    .createWorkflow("acme-checkpoints", WorkflowSource.EXTERNAL)
+                    .workflowId();
+            acmeClient.stepGate(id, "step-1", StepGateRequest.of("plan", StepType.LLM_CALL));
+            long checkpoint = acmeClient.getCheckpoints(id).checkpoints().get(0).id();
+
+            assertThatThrownBy(() -> globexClient.getCheckpoints(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> globexClient.resumeFromCheckpoint(id)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> globexClient.resumeFromCheckpoint(id, checkpoint))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(acmeClient.getCheckpoints(id).checkpoints().get(0).resumeCount())
+                    .isZero();
         }
     }
 

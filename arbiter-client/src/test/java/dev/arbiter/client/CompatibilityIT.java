@@ -7,6 +7,7 @@ import dev.arbiter.client.ScriptedServer.Reply;
 import dev.arbiter.wire.HealthResponse;
 import dev.arbiter.wire.audit.AuditSearchRequest;
 import dev.arbiter.wire.audit.AuditSearchResponse;
+import dev.arbiter.wire.webhook.ListWebhooksResponse;
 import dev.arbiter.wire.workflow.ApprovalStatus;
 import dev.arbiter.wire.workflow.GateDecision;
 import dev.arbiter.wire.workflow.ListWorkflowsResponse;
@@ -201,6 +202,42 @@ class CompatibilityIT {
         assertThat(list.hasMore()).isFalse();
         assertThat(server.received().get(0).query())
                 .isEqualTo("status=in_progress&source=langgraph&trace_id=t%201&limit=10&offset=20");
+    }
+
+    @Test
+    void webhookList_goNilSlicesAndNoTotalOrHasSecret_areCompleted() {
+        server.then(Reply.json(200, """
+                        {"webhooks": [{"id": "wh_1", "url": "https://ops.example.com", "events": null, "active": true,
+                          "created_at": "2026-02-07T10:00:00Z", "updated_at": "2026-02-07T10:00:00Z"}]}"""), Reply.json(200, "{\"webhooks\": null, \"total\": 0}"));
+
+        ListWebhooksResponse page = client.listWebhooks(10, 20);
+        ListWebhooksResponse empty = client.listWebhooks();
+
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.webhooks()).singleElement().satisfies(w -> {
+            assertThat(w.events()).isEmpty();
+            assertThat(w.hasSecret()).isFalse();
+        });
+        assertThat(empty.webhooks()).isEmpty();
+        assertThat(server.received().get(0).path()).isEqualTo("/api/v1/webhooks");
+        assertThat(server.received().get(0).query()).isEqualTo("limit=10&offset=20");
+        assertThat(server.received().get(1).query()).isNull();
+    }
+
+    @Test
+    void checkpoints_goNilSlice_isEmpty_andAResumeNamesItsCheckpointWithoutABody() {
+        server.then(Reply.json(200, "{\"workflow_id\": \"wf_1\", \"checkpoints\": null}"), Reply.json(200, """
+                        {"workflow_id": "wf_1", "resumed_from_checkpoint": "deploy", "resumed_from_index": 2,
+                         "new_decision": "allow", "decision_source": "fresh", "resume_count": 1,
+                         "message": "Workflow resumed from checkpoint at step deploy (index 2)"}"""));
+
+        assertThat(client.getCheckpoints("wf_1").checkpoints()).isEmpty();
+        assertThat(client.resumeFromCheckpoint("wf_1", 41).newDecision()).isEqualTo(GateDecision.ALLOW);
+
+        Received resume = server.received().get(1);
+        assertThat(resume.method()).isEqualTo("POST");
+        assertThat(resume.path()).isEqualTo("/api/v1/workflows/wf_1/checkpoints/41/resume");
+        assertThat(resume.body()).isEmpty();
     }
 
     @Test

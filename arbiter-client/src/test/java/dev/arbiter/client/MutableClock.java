@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so the breaker's 30 s recovery takes no real time. Thread-safe. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand, so the breaker's 30 s recovery or a server's approval timeout takes no real
+ * time. Public for the examples' tests. Thread-safe.
+ */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

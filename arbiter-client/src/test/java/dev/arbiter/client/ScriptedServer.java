@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A scripted fake HTTP server for the failure modes of the outside world: answers queued replies in
@@ -26,6 +27,7 @@ final class ScriptedServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final List<ArbiterClient> clients = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile Reply fallback =
             Reply.json(404, "{\"error\":\"not_found\",\"code\":\"NOT_FOUND\",\"message\":\"unscripted\"}");
@@ -61,6 +63,14 @@ final class ScriptedServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** A client of this server with these further settings, closed with the server. */
+    ArbiterClient client(UnaryOperator<ArbiterConfig.Builder> settings) {
+        ArbiterClient client = ArbiterClient.create(
+                settings.apply(ArbiterConfig.builder().endpoint(endpoint())).build());
+        clients.add(client);
+        return client;
+    }
+
     List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
@@ -69,6 +79,7 @@ final class ScriptedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        clients.forEach(ArbiterClient::close);
         release.countDown();
         server.stop(0);
         executor.shutdownNow();
@@ -81,7 +92,8 @@ final class ScriptedServer implements AutoCloseable {
                 exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery(),
                 Map.copyOf(exchange.getRequestHeaders()),
-                body));
+                body,
+                System.nanoTime()));
         Reply reply = script.poll();
         if (reply == null) {
             reply = fallback;
@@ -122,8 +134,9 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    /** One request as received. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    /** One request as received, at {@code atNanos} ({@link System#nanoTime()}). */
+    record Received(
+            String method, String path, String query, Map<String, List<String>> headers, String body, long atNanos) {
         String header(String name) {
             for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
                 if (entry.getKey().equalsIgnoreCase(name)) {

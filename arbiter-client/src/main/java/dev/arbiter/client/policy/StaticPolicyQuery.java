@@ -26,12 +26,7 @@ public record StaticPolicyQuery(
         @Nullable Integer pageSize) {
     /** Checks the paging values. */
     public StaticPolicyQuery {
-        if (page != null && page < 1) {
-            throw new IllegalArgumentException("page must be at least 1: " + page);
-        }
-        if (pageSize != null && (pageSize < 1 || pageSize > 100)) {
-            throw new IllegalArgumentException("pageSize must be within 1..100: " + pageSize);
-        }
+        PolicyFilters.checkPaging(page, pageSize, "pageSize");
     }
 
     /** No filters, server paging defaults. */
@@ -45,57 +40,20 @@ public record StaticPolicyQuery(
     }
 
     /** Collects filters. Not thread-safe. */
-    public static final class Builder {
-        private @Nullable String category;
-        private @Nullable String tier;
+    public static final class Builder extends PolicyFilters<Builder> {
         private @Nullable String severity;
-        private @Nullable String mode;
-        private @Nullable Boolean enabled;
-        private @Nullable String search;
-        private @Nullable Integer page;
         private @Nullable Integer pageSize;
 
         private Builder() {}
 
-        /** Only this category. */
-        public Builder category(@Nullable String category) {
-            this.category = category;
-            return this;
-        }
-
-        /** Only this tier. */
-        public Builder tier(@Nullable String tier) {
-            this.tier = tier;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** Only this severity. */
         public Builder severity(@Nullable String severity) {
             this.severity = severity;
-            return this;
-        }
-
-        /** Only {@code enforce} or only {@code shadow} policies. */
-        public Builder mode(@Nullable String mode) {
-            this.mode = mode;
-            return this;
-        }
-
-        /** Only enabled or only disabled policies. */
-        public Builder enabled(@Nullable Boolean enabled) {
-            this.enabled = enabled;
-            return this;
-        }
-
-        /** Name or description contains this. */
-        public Builder search(@Nullable String search) {
-            this.search = search;
-            return this;
-        }
-
-        /** The page, from 1. */
-        public Builder page(int page) {
-            this.page = page;
             return this;
         }
 

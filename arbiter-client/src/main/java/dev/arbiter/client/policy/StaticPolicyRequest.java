@@ -44,11 +44,11 @@ public record StaticPolicyRequest(
         @Nullable String mode) {
     /** Checks the required fields and copies the collections. */
     public StaticPolicyRequest {
-        require(name, "name");
-        require(pattern, "pattern");
-        require(category, "category");
-        require(action, "action");
-        tags = tags == null ? null : List.copyOf(tags);
+        PolicyMembers.require(name, "name");
+        PolicyMembers.require(pattern, "pattern");
+        PolicyMembers.require(category, "category");
+        PolicyMembers.require(action, "action");
+        tags = PolicyMembers.copyOf(tags);
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
@@ -76,33 +76,26 @@ public record StaticPolicyRequest(
                 .mode(policy.mode());
     }
 
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-    }
-
     /** Collects a static policy. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends PolicyMembers<Builder> {
         private final String name;
         private String pattern;
         private final String category;
         private String action;
         private @Nullable String severity;
-        private @Nullable String description;
-        private @Nullable String tier;
-        private @Nullable Integer priority;
-        private @Nullable Boolean enabled;
-        private @Nullable List<String> tags;
         private @Nullable String phase;
         private @Nullable Map<String, @Nullable Object> metadata;
-        private @Nullable String mode;
 
         private Builder(String name, String pattern, String category, String action) {
             this.name = name;
             this.pattern = pattern;
             this.category = category;
             this.action = action;
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** A new pattern, RE2 syntax. */
@@ -123,36 +116,6 @@ public record StaticPolicyRequest(
             return this;
         }
 
-        /** What the policy is for. */
-        public Builder description(@Nullable String description) {
-            this.description = description;
-            return this;
-        }
-
-        /** {@code tenant} or {@code organization}. */
-        public Builder tier(@Nullable String tier) {
-            this.tier = tier;
-            return this;
-        }
-
-        /** Higher is evaluated first. */
-        public Builder priority(@Nullable Integer priority) {
-            this.priority = priority;
-            return this;
-        }
-
-        /** Whether the policy is evaluated. */
-        public Builder enabled(@Nullable Boolean enabled) {
-            this.enabled = enabled;
-            return this;
-        }
-
-        /** Free labels. */
-        public Builder tags(@Nullable List<String> tags) {
-            this.tags = tags == null ? null : List.copyOf(tags);
-            return this;
-        }
-
         /** {@code request}, {@code response} or {@code both}. */
         public Builder phase(@Nullable String phase) {
             this.phase = phase;
@@ -162,12 +125,6 @@ public record StaticPolicyRequest(
         /** Free facts. */
         public Builder metadata(@Nullable Map<String, ? extends @Nullable Object> metadata) {
             this.metadata = metadata == null ? null : new LinkedHashMap<>(metadata);
-            return this;
-        }
-
-        /** {@code enforce} or {@code shadow}. */
-        public Builder mode(@Nullable String mode) {
-            this.mode = mode;
             return this;
         }
 

@@ -26,12 +26,7 @@ public record TenantPolicyQuery(
         @Nullable Integer limit) {
     /** Checks the paging values. */
     public TenantPolicyQuery {
-        if (page != null && page < 1) {
-            throw new IllegalArgumentException("page must be at least 1: " + page);
-        }
-        if (limit != null && (limit < 1 || limit > 100)) {
-            throw new IllegalArgumentException("limit must be within 1..100: " + limit);
-        }
+        PolicyFilters.checkPaging(page, limit, "limit");
     }
 
     /** No filters, server paging defaults. */
@@ -45,57 +40,20 @@ public record TenantPolicyQuery(
     }
 
     /** Collects filters. Not thread-safe. */
-    public static final class Builder {
-        private @Nullable String category;
+    public static final class Builder extends PolicyFilters<Builder> {
         private @Nullable String type;
-        private @Nullable String tier;
-        private @Nullable String mode;
-        private @Nullable Boolean enabled;
-        private @Nullable String search;
-        private @Nullable Integer page;
         private @Nullable Integer limit;
 
         private Builder() {}
 
-        /** Only this category. */
-        public Builder category(@Nullable String category) {
-            this.category = category;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** Only this type. */
         public Builder type(@Nullable String type) {
             this.type = type;
-            return this;
-        }
-
-        /** Only this tier. */
-        public Builder tier(@Nullable String tier) {
-            this.tier = tier;
-            return this;
-        }
-
-        /** Only {@code enforce} or only {@code shadow} policies. */
-        public Builder mode(@Nullable String mode) {
-            this.mode = mode;
-            return this;
-        }
-
-        /** Only enabled or only disabled policies. */
-        public Builder enabled(@Nullable Boolean enabled) {
-            this.enabled = enabled;
-            return this;
-        }
-
-        /** Name or description contains this, case-insensitive. */
-        public Builder search(@Nullable String search) {
-            this.search = search;
-            return this;
-        }
-
-        /** The page, from 1. */
-        public Builder page(int page) {
-            this.page = page;
             return this;
         }
 

@@ -44,12 +44,10 @@ public record TenantPolicyRequest(
         @Nullable String mode) {
     /** Checks the name and copies the lists. */
     public TenantPolicyRequest {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name is required");
-        }
-        conditions = conditions == null ? null : List.copyOf(conditions);
-        actions = actions == null ? null : List.copyOf(actions);
-        tags = tags == null ? null : List.copyOf(tags);
+        PolicyMembers.require(name, "name");
+        conditions = PolicyMembers.copyOf(conditions);
+        actions = PolicyMembers.copyOf(actions);
+        tags = PolicyMembers.copyOf(tags);
     }
 
     private static final TypeReference<Map<String, @Nullable Object>> DOCUMENT = new TypeReference<>() {};
@@ -87,33 +85,26 @@ public record TenantPolicyRequest(
     }
 
     /** Collects a policy. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends PolicyMembers<Builder> {
         private String name;
-        private @Nullable String description;
         private @Nullable String type;
         private @Nullable String category;
-        private @Nullable String tier;
         private @Nullable List<PolicyCondition> conditions;
         private @Nullable List<PolicyAction> actions;
-        private @Nullable Integer priority;
-        private @Nullable Boolean enabled;
-        private @Nullable List<String> tags;
         private @Nullable String expression;
-        private @Nullable String mode;
 
         private Builder(String name) {
             this.name = name;
         }
 
-        /** A new name (renames the policy on update). */
-        public Builder name(String name) {
-            this.name = name;
+        @Override
+        Builder self() {
             return this;
         }
 
-        /** What the policy is for. */
-        public Builder description(@Nullable String description) {
-            this.description = description;
+        /** A new name (renames the policy on update). */
+        public Builder name(String name) {
+            this.name = name;
             return this;
         }
 
@@ -126,12 +117,6 @@ public record TenantPolicyRequest(
         /** Must start with {@code dynamic-}, e.g. {@code dynamic-security}. */
         public Builder category(@Nullable String category) {
             this.category = category;
-            return this;
-        }
-
-        /** {@code tenant} or {@code organization}. */
-        public Builder tier(@Nullable String tier) {
-            this.tier = tier;
             return this;
         }
 
@@ -170,33 +155,9 @@ public record TenantPolicyRequest(
             return this;
         }
 
-        /** Higher is evaluated first. */
-        public Builder priority(@Nullable Integer priority) {
-            this.priority = priority;
-            return this;
-        }
-
-        /** Whether the policy is evaluated. */
-        public Builder enabled(@Nullable Boolean enabled) {
-            this.enabled = enabled;
-            return this;
-        }
-
-        /** Free labels. */
-        public Builder tags(@Nullable List<String> tags) {
-            this.tags = tags == null ? null : List.copyOf(tags);
-            return this;
-        }
-
         /** An Arbiter CEL expression AND-ed with the conditions. */
         public Builder expression(@Nullable String expression) {
             this.expression = expression;
-            return this;
-        }
-
-        /** {@code enforce} or {@code shadow}: a shadow policy is evaluated and reported but never decides. */
-        public Builder mode(@Nullable String mode) {
-            this.mode = mode;
             return this;
         }
 

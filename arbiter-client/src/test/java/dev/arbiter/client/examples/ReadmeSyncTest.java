@@ -22,10 +22,11 @@ class ReadmeSyncTest {
     void readmeCodeBlocks_areTheCompiledExamplesVerbatim() throws IOException {
         List<String> blocks = javaBlocks(Files.readString(README));
 
-        assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(blocks).hasSize(4);
         assertThat(blocks.get(0)).isEqualTo(withoutPackage(EXAMPLES.resolve("ResearchAgent.java")));
         assertThat(blocks.get(1)).isEqualTo(withoutPackage(EXAMPLES.resolve("WorkflowControl.java")));
         assertThat(blocks.get(2)).isEqualTo(withoutPackage(EXAMPLES.resolve("PolicyRollout.java")));
+        assertThat(blocks.get(3)).isEqualTo(withoutPackage(EXAMPLES.resolve("ApprovalFollowUp.java")));
     }
 
     private static List<String> javaBlocks(String readme) {
