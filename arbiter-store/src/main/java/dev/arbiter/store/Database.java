@@ -249,6 +249,16 @@ public final class Database implements AutoCloseable {
         throw (X) failure;
     }
 
+    /**
+     * Throws {@link StoreOverloadedException} if a write submitted now would be refused for the length of the
+     * writer's queue: lets a server shed a write request before spending work on it.
+     */
+    public void refuseWritesIfOverloaded() {
+        if (writer.isFull()) {
+            throw new StoreOverloadedException(writer.queued());
+        }
+    }
+
     /** Write transactions committed so far (a batch of waiting writes is one), for metrics and tests. */
     public long writerCommits() {
         return writer.commits();
