@@ -19,19 +19,9 @@ abstract class GroupCommitContract implements StoreContract {
     @Test
     void waitingWrites_shareOneCommit_andAFailedOneIsRolledBackAlone() throws Exception {
         String tenant = Fixtures.tenant();
-        CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            // Hold the writer so that the next writes queue up behind it.
-            Future<?> blocker = pool.submit(() -> db().inTransaction((Tx tx) -> {
-                writerBusy.countDown();
-                try {
-                    return release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-            assertThat(writerBusy.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Boolean> blocker = holdWriter(release);
             long commitsBefore = db().writerCommits();
             List<Future<String>> writes = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -75,17 +65,8 @@ abstract class GroupCommitContract implements StoreContract {
 
     @Test
     void writesBeyondTheWaitingLimit_areRefusedAtOnce_andTheOthersCommit() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> blocker = db().submit((Tx tx) -> {
-            writerBusy.countDown();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(writerBusy.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> blocker = holdWriter(release);
         List<CompletableFuture<Integer>> accepted = new ArrayList<>();
         for (int i = 0; i < GroupCommitWriter.MAX_WAITING; i++) {
             accepted.add(db().submit((Tx tx) -> 1));
@@ -105,6 +86,21 @@ abstract class GroupCommitContract implements StoreContract {
         assertThatThrownBy(() -> db().inTransaction((Tx tx) -> db().read((Tx inner) -> 1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot start another transaction");
+    }
+
+    /** Occupies the writer until {@code release} opens, so that the next writes queue up behind it. */
+    private CompletableFuture<Boolean> holdWriter(CountDownLatch release) throws InterruptedException {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CompletableFuture<Boolean> blocker = db().submit((Tx tx) -> {
+            writerBusy.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(writerBusy.await(30, TimeUnit.SECONDS)).isTrue();
+        return blocker;
     }
 
     private void awaitQueued(int n) throws InterruptedException {
