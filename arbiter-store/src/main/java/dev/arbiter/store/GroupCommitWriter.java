@@ -93,7 +93,7 @@ final class GroupCommitWriter implements AutoCloseable {
         return job.result;
     }
 
-    /** Transactions committed so far. */
+    /** Transactions committed so far (a batch counts once). */
     long commits() {
         return commits.get();
     }
@@ -108,7 +108,7 @@ final class GroupCommitWriter implements AutoCloseable {
         return queue.size() >= MAX_WAITING;
     }
 
-    /** Writes waiting for the writer, for tests of the batching. */
+    /** Writes waiting for the writer now (metrics, tests). */
     int queued() {
         return queue.size();
     }
