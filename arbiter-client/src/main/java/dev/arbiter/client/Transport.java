@@ -205,10 +205,16 @@ final class Transport implements AutoCloseable {
             ArbiterException failure;
             if (response == null) {
                 failure = unreachable(unwrap(error));
-                failed(number, failure.getMessage());
+                failed(number, failure.getMessage(), true);
             } else if (response.statusCode() >= 500) {
                 failure = errorFor(response);
-                failed(number, failure.getMessage());
+                // A 5xx with Retry-After is a live server shedding load (Arbiter's full write queue), not an
+                // outage: it is counted and logged, but does not open the breaker, which would fail every
+                // gate closed for the recovery time although the server answers again within a second.
+                failed(
+                        number,
+                        failure.getMessage(),
+                        response.headers().firstValue("Retry-After").isEmpty());
             } else {
                 if (call.guarded()) {
                     breaker.onSuccess();
@@ -247,9 +253,9 @@ final class Transport implements AutoCloseable {
                     "Arbiter is unreachable at " + config.endpoint() + " (" + why + ") for " + call.describe(), cause);
         }
 
-        private void failed(int number, String message) {
+        private void failed(int number, String message, boolean countsForBreaker) {
             counters.failures.increment();
-            if (call.guarded()) {
+            if (call.guarded() && countsForBreaker) {
                 breaker.onFailure();
             }
             LOG.log(

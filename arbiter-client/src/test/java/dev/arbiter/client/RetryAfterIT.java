@@ -63,6 +63,25 @@ class RetryAfterIT {
     }
 
     @Test
+    void busyAnswers_doNotOpenTheBreaker_butOutages_do() {
+        ArbiterClient arbiter = server.client(settings -> settings.timeout(Duration.ofSeconds(5))
+                .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(100))
+                .circuitBreaker(2, Duration.ofSeconds(30)));
+        // Retry-After (1 s) is beyond the 100 ms maximum backoff: each gate ends at once with the server's 503.
+        server.then(BUSY, BUSY, BUSY);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> arbiter.stepGate("wf_1", "step-1", GATE)).isInstanceOf(ServerException.class);
+        }
+        assertThat(arbiter.circuitState()).isEqualTo(CircuitState.CLOSED);
+
+        server.otherwise(Reply.json(503, """
+                {"error":"service_unavailable","code":"SERVICE_UNAVAILABLE","message":"down"}"""));
+        // A 503 without Retry-After is an outage: the read's attempts count, and the breaker opens.
+        assertThatThrownBy(() -> arbiter.getWorkflow("wf_1")).isInstanceOf(ArbiterException.class);
+        assertThat(arbiter.circuitState()).isEqualTo(CircuitState.OPEN);
+    }
+
+    @Test
     void read_busyEveryTime_givesUpAfterThreeAttempts_withTheServersAnswer() {
         server.otherwise(BUSY);
         ArbiterClient arbiter = client(Duration.ofSeconds(5), Duration.ofSeconds(2));
