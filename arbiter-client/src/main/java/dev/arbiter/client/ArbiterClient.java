@@ -3,10 +3,6 @@ package dev.arbiter.client;
 import dev.arbiter.wire.HealthResponse;
 import dev.arbiter.wire.audit.AuditSearchRequest;
 import dev.arbiter.wire.audit.AuditSearchResponse;
-import dev.arbiter.wire.webhook.CreateWebhookRequest;
-import dev.arbiter.wire.webhook.ListWebhooksResponse;
-import dev.arbiter.wire.webhook.UpdateWebhookRequest;
-import dev.arbiter.wire.webhook.WebhookSubscription;
 import dev.arbiter.wire.workflow.CheckpointsResponse;
 import dev.arbiter.wire.workflow.CreateWorkflowRequest;
 import dev.arbiter.wire.workflow.CreateWorkflowResponse;
@@ -20,8 +16,6 @@ import dev.arbiter.wire.workflow.StepGateResponse;
 import dev.arbiter.wire.workflow.WorkflowActionResponse;
 import dev.arbiter.wire.workflow.WorkflowSource;
 import dev.arbiter.wire.workflow.WorkflowStatusResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +58,7 @@ public final class ArbiterClient implements AutoCloseable {
     private final WorkflowCalls calls;
     private final TenantPolicies tenantPolicies;
     private final StaticPolicies staticPolicies;
-    private final ResourceCalls<WebhookSubscription> webhooks;
+    private final Webhooks webhooks;
 
     private ArbiterClient(ArbiterConfig config) {
         Codec codec = new Codec();
@@ -74,8 +68,7 @@ public final class ArbiterClient implements AutoCloseable {
         this.calls = new WorkflowCalls(transport, codec, new Gates(config.failureMode(), counters));
         this.tenantPolicies = new TenantPolicies(transport, codec);
         this.staticPolicies = new StaticPolicies(transport, codec);
-        this.webhooks = new ResourceCalls<>(
-                transport, codec, "/api/v1/webhooks", "webhookId", WebhookSubscription.class, Shapes::webhook);
+        this.webhooks = new Webhooks(transport, codec);
     }
 
     /** A client with these settings. */
@@ -111,6 +104,11 @@ public final class ArbiterClient implements AutoCloseable {
     /** Tenant (dynamic) policy management, contract §2.1. */
     public TenantPolicies tenantPolicies() {
         return tenantPolicies;
+    }
+
+    /** Webhook subscriptions to Workflow Control Plane events. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Static (pattern) policy management, contract §2.4. */
@@ -335,77 +333,6 @@ public final class ArbiterClient implements AutoCloseable {
     /** Async {@link #searchAuditLogs(AuditSearchRequest)}. */
     public CompletableFuture<AuditSearchResponse> searchAuditLogsAsync(AuditSearchRequest request) {
         return calls.searchAuditLogs(request);
-    }
-
-    /**
-     * Subscribes a URL to Workflow Control Plane events (201); the secret, if any, signs each delivery and is
-     * never returned ({@link WebhookSubscription#hasSecret()}). An invalid URL or event name is a
-     * {@link ValidationException}. Not retried, as a repeat would subscribe twice.
-     */
-    public WebhookSubscription createWebhook(CreateWebhookRequest request) {
-        return Futures.await(createWebhookAsync(request));
-    }
-
-    /** Async {@link #createWebhook(CreateWebhookRequest)}. */
-    public CompletableFuture<WebhookSubscription> createWebhookAsync(CreateWebhookRequest request) {
-        return webhooks.create(request);
-    }
-
-    /** The tenant's webhook subscriptions, oldest first, with the server's default page (100). */
-    public ListWebhooksResponse listWebhooks() {
-        return Futures.await(webhooks.list(Map.of(), ListWebhooksResponse.class, Shapes::webhookList));
-    }
-
-    /** One page of the tenant's webhook subscriptions, oldest first: at most {@code limit} (1..1000). */
-    public ListWebhooksResponse listWebhooks(int limit, int offset) {
-        return Futures.await(listWebhooksAsync(limit, offset));
-    }
-
-    /** Async {@link #listWebhooks(int, int)}. */
-    public CompletableFuture<ListWebhooksResponse> listWebhooksAsync(int limit, int offset) {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be within 1..1000: " + limit);
-        }
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative: " + offset);
-        }
-        Map<String, @Nullable Object> query = new LinkedHashMap<>();
-        query.put("limit", limit);
-        query.put("offset", offset);
-        return webhooks.list(query, ListWebhooksResponse.class, Shapes::webhookList);
-    }
-
-    /** One of the tenant's webhook subscriptions; {@link NotFoundException} also for another tenant's. */
-    public WebhookSubscription getWebhook(String webhookId) {
-        return Futures.await(getWebhookAsync(webhookId));
-    }
-
-    /** Async {@link #getWebhook(String)}. */
-    public CompletableFuture<WebhookSubscription> getWebhookAsync(String webhookId) {
-        return webhooks.get(webhookId);
-    }
-
-    /**
-     * Changes a subscription: the members set in the request replace the stored ones, the others stay
-     * ({@code new UpdateWebhookRequest(null, null, null, false)} pauses it); an empty secret removes the secret.
-     */
-    public WebhookSubscription updateWebhook(String webhookId, UpdateWebhookRequest request) {
-        return Futures.await(updateWebhookAsync(webhookId, request));
-    }
-
-    /** Async {@link #updateWebhook(String, UpdateWebhookRequest)}. */
-    public CompletableFuture<WebhookSubscription> updateWebhookAsync(String webhookId, UpdateWebhookRequest request) {
-        return webhooks.update(webhookId, request);
-    }
-
-    /** Deletes a subscription (204); deliveries not yet made to it are dropped. Not retried. */
-    public void deleteWebhook(String webhookId) {
-        Futures.await(deleteWebhookAsync(webhookId));
-    }
-
-    /** Async {@link #deleteWebhook(String)}. */
-    public CompletableFuture<Void> deleteWebhookAsync(String webhookId) {
-        return webhooks.delete(webhookId);
     }
 
     /** Stops the client: later calls throw {@link IllegalStateException}; calls in flight may fail. */

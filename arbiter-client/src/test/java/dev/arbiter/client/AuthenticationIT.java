@@ -106,22 +106,25 @@ class AuthenticationIT {
     void webhooks_otherTenantsSubscription_isNotFoundForEveryCall_andStaysIntact() {
         try (ArbiterClient acmeClient = basic(acme.client().clientId(), acme.secret());
                 ArbiterClient globexClient = basic(globex.client().clientId(), globex.secret())) {
-            WebhookSubscription acmeHook = acmeClient.createWebhook(
-                    new CreateWebhookRequest("https://acme.example.com/arbiter", List.of("*"), "acme-secret", null));
+            WebhookSubscription acmeHook = acmeClient
+                    .webhooks()
+                    .create(new CreateWebhookRequest(
+                            "https://acme.example.com/arbiter", List.of("*"), "acme-secret", null));
             UpdateWebhookRequest pause = new UpdateWebhookRequest(null, null, null, false);
 
-            assertThatThrownBy(() -> globexClient.getWebhook(acmeHook.id()))
+            assertThatThrownBy(() -> globexClient.webhooks().get(acmeHook.id()))
                     .isInstanceOfSatisfying(
                             NotFoundException.class,
                             e -> assertThat(e.serverMessage()).isEqualTo("Webhook not found"));
-            assertThatThrownBy(() -> globexClient.updateWebhook(acmeHook.id(), pause))
+            assertThatThrownBy(() -> globexClient.webhooks().update(acmeHook.id(), pause))
                     .isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> globexClient.deleteWebhook(acmeHook.id())).isInstanceOf(NotFoundException.class);
-            assertThat(globexClient.listWebhooks().webhooks())
+            assertThatThrownBy(() -> globexClient.webhooks().delete(acmeHook.id()))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(globexClient.webhooks().list().webhooks())
                     .extracting(WebhookSubscription::id)
                     .doesNotContain(acmeHook.id());
-            assertThat(acmeClient.getWebhook(acmeHook.id())).isEqualTo(acmeHook);
-            assertThat(acmeClient.listWebhooks().webhooks()).contains(acmeHook);
+            assertThat(acmeClient.webhooks().get(acmeHook.id())).isEqualTo(acmeHook);
+            assertThat(acmeClient.webhooks().list().webhooks()).contains(acmeHook);
         }
     }
 

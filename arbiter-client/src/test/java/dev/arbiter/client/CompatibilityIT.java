@@ -210,8 +210,8 @@ class CompatibilityIT {
                         {"webhooks": [{"id": "wh_1", "url": "https://ops.example.com", "events": null, "active": true,
                           "created_at": "2026-02-07T10:00:00Z", "updated_at": "2026-02-07T10:00:00Z"}]}"""), Reply.json(200, "{\"webhooks\": null, \"total\": 0}"));
 
-        ListWebhooksResponse page = client.listWebhooks(10, 20);
-        ListWebhooksResponse empty = client.listWebhooks();
+        ListWebhooksResponse page = client.webhooks().list(10, 20);
+        ListWebhooksResponse empty = client.webhooks().list();
 
         assertThat(page.total()).isEqualTo(1);
         assertThat(page.webhooks()).singleElement().satisfies(w -> {

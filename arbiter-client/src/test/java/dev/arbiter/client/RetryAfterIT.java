@@ -112,9 +112,9 @@ class RetryAfterIT {
                 () -> arbiter.approveStep("wf_1", "step-1", "approved by the on-call"),
                 () -> arbiter.completeWorkflow("wf_1"),
                 () -> arbiter.resumeFromCheckpoint("wf_1"),
-                () -> arbiter.createWebhook(
-                        new CreateWebhookRequest("https://ops.example.com", List.of("*"), null, null)),
-                () -> arbiter.deleteWebhook("wh_1"));
+                () -> arbiter.webhooks()
+                        .create(new CreateWebhookRequest("https://ops.example.com", List.of("*"), null, null)),
+                () -> arbiter.webhooks().delete("wh_1"));
 
         for (ThrowingCallable write : writes) {
             assertThatThrownBy(write)

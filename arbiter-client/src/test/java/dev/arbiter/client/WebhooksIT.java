@@ -44,8 +44,8 @@ class WebhooksIT {
         String url = uniqueUrl();
 
         WebhookSubscription created =
-                client.createWebhook(new CreateWebhookRequest(url, APPROVALS, "whsec_0123456789", null));
-        WebhookSubscription fetched = client.getWebhook(created.id());
+                client.webhooks().create(new CreateWebhookRequest(url, APPROVALS, "whsec_0123456789", null));
+        WebhookSubscription fetched = client.webhooks().get(created.id());
 
         assertThat(created.id()).startsWith("wh_");
         assertThat(created.url()).isEqualTo(url);
@@ -60,13 +60,13 @@ class WebhooksIT {
     @Test
     void listWebhooks_oldestFirst_withPaging() {
         WebhookSubscription first =
-                client.createWebhook(new CreateWebhookRequest(uniqueUrl(), List.of("*"), null, null));
+                client.webhooks().create(new CreateWebhookRequest(uniqueUrl(), List.of("*"), null, null));
         WebhookSubscription second =
-                client.createWebhook(new CreateWebhookRequest(uniqueUrl(), List.of("*"), null, false));
+                client.webhooks().create(new CreateWebhookRequest(uniqueUrl(), List.of("*"), null, false));
 
-        ListWebhooksResponse all = client.listWebhooks();
+        ListWebhooksResponse all = client.webhooks().list();
         ListWebhooksResponse lastTwo =
-                client.listWebhooksAsync(2, all.total() - 2).join();
+                client.webhooks().listAsync(2, all.total() - 2).join();
 
         assertThat(all.webhooks())
                 .isSortedAccordingTo(
@@ -81,11 +81,12 @@ class WebhooksIT {
     @Test
     void updateWebhook_isPartial_andAnEmptySecretRemovesTheSecret() {
         WebhookSubscription created =
-                client.createWebhook(new CreateWebhookRequest(uniqueUrl(), APPROVALS, "s3cret", true));
+                client.webhooks().create(new CreateWebhookRequest(uniqueUrl(), APPROVALS, "s3cret", true));
 
         WebhookSubscription paused =
-                client.updateWebhook(created.id(), new UpdateWebhookRequest(null, null, null, false));
-        WebhookSubscription moved = client.updateWebhookAsync(
+                client.webhooks().update(created.id(), new UpdateWebhookRequest(null, null, null, false));
+        WebhookSubscription moved = client.webhooks()
+                .updateAsync(
                         created.id(), new UpdateWebhookRequest("https://ops.example.com/moved", List.of("*"), "", null))
                 .join();
 
@@ -98,66 +99,69 @@ class WebhooksIT {
         assertThat(moved.events()).containsExactly("*");
         assertThat(moved.active()).as("still paused").isFalse();
         assertThat(moved.hasSecret()).isFalse();
-        assertThat(client.getWebhook(created.id())).isEqualTo(moved);
+        assertThat(client.webhooks().get(created.id())).isEqualTo(moved);
     }
 
     @Test
     void deleteWebhook_thenEveryCallOnItIsNotFound() {
         WebhookSubscription created =
-                client.createWebhook(new CreateWebhookRequest(uniqueUrl(), APPROVALS, null, null));
+                client.webhooks().create(new CreateWebhookRequest(uniqueUrl(), APPROVALS, null, null));
 
-        client.deleteWebhook(created.id());
+        client.webhooks().delete(created.id());
 
-        assertThatThrownBy(() -> client.getWebhook(created.id())).isInstanceOfSatisfying(NotFoundException.class, e -> {
-            assertThat(e.httpStatus()).isEqualTo(404);
-            assertThat(e.code()).isEqualTo("NOT_FOUND");
-            assertThat(e.serverMessage()).isEqualTo("Webhook not found");
-        });
-        assertThatThrownBy(() -> client.deleteWebhookAsync(created.id()).join())
+        assertThatThrownBy(() -> client.webhooks().get(created.id()))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(404);
+                    assertThat(e.code()).isEqualTo("NOT_FOUND");
+                    assertThat(e.serverMessage()).isEqualTo("Webhook not found");
+                });
+        assertThatThrownBy(() -> client.webhooks().deleteAsync(created.id()).join())
                 .hasCauseInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> client.updateWebhook(created.id(), new UpdateWebhookRequest(null, null, null, true)))
+        assertThatThrownBy(
+                        () -> client.webhooks().update(created.id(), new UpdateWebhookRequest(null, null, null, true)))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(client.listWebhooks(1000, 0).webhooks())
+        assertThat(client.webhooks().list(1000, 0).webhooks())
                 .extracting(WebhookSubscription::id)
                 .doesNotContain(created.id());
     }
 
     @Test
     void invalidSubscriptions_areValidationErrors_andStoreNothing() {
-        int before = client.listWebhooks().total();
+        int before = client.webhooks().list().total();
 
-        assertThatThrownBy(() ->
-                        client.createWebhook(new CreateWebhookRequest("ftp://ops.example.com", APPROVALS, null, null)))
+        assertThatThrownBy(() -> client.webhooks()
+                        .create(new CreateWebhookRequest("ftp://ops.example.com", APPROVALS, null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("BAD_REQUEST");
                     assertThat(e.serverMessage()).contains("url");
                 });
-        assertThatThrownBy(() -> client.createWebhook(
-                        new CreateWebhookRequest(uniqueUrl(), List.of("step.exploded"), null, null)))
+        assertThatThrownBy(() -> client.webhooks()
+                        .create(new CreateWebhookRequest(uniqueUrl(), List.of("step.exploded"), null, null)))
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.serverMessage()).contains("step.exploded"));
-        assertThatThrownBy(() -> client.createWebhook(new CreateWebhookRequest(uniqueUrl(), List.of(), null, null)))
+        assertThatThrownBy(() -> client.webhooks().create(new CreateWebhookRequest(uniqueUrl(), List.of(), null, null)))
                 .isInstanceOf(ValidationException.class);
-        WebhookSubscription kept = client.createWebhook(new CreateWebhookRequest(uniqueUrl(), APPROVALS, null, null));
-        assertThatThrownBy(
-                        () -> client.updateWebhook(kept.id(), new UpdateWebhookRequest("not a url", null, null, null)))
+        WebhookSubscription kept =
+                client.webhooks().create(new CreateWebhookRequest(uniqueUrl(), APPROVALS, null, null));
+        assertThatThrownBy(() ->
+                        client.webhooks().update(kept.id(), new UpdateWebhookRequest("not a url", null, null, null)))
                 .isInstanceOf(ValidationException.class);
 
-        assertThat(client.getWebhook(kept.id())).isEqualTo(kept);
-        assertThat(client.listWebhooks().total()).isEqualTo(before + 1);
+        assertThat(client.webhooks().get(kept.id())).isEqualTo(kept);
+        assertThat(client.webhooks().list().total()).isEqualTo(before + 1);
     }
 
     @Test
     void badArguments_areRefusedBeforeSending() {
         long sent = client.stats().requests();
 
-        assertThatThrownBy(() -> client.getWebhook(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.listWebhooks(0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.listWebhooks(1001, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.listWebhooks(10, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.createWebhook(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> client.webhooks().get(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.webhooks().list(0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.webhooks().list(1001, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.webhooks().list(10, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.webhooks().create(null)).isInstanceOf(NullPointerException.class);
 
         assertThat(client.stats().requests()).isEqualTo(sent);
     }

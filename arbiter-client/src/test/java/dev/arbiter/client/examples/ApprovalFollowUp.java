@@ -11,9 +11,10 @@ import java.util.List;
 public final class ApprovalFollowUp {
     /** Subscribes the ops endpoint to approval requests and failed workflows; returns the subscription id. */
     public static String notifyOps(ArbiterClient client, String opsUrl, String signingSecret) {
-        WebhookSubscription hook = client.createWebhook(new CreateWebhookRequest(
-                opsUrl, List.of("step.approval_required", "workflow.failed"), signingSecret, null));
-        return hook.id(); // client.updateWebhook(id, ...) pauses or moves it, deleteWebhook(id) removes it
+        WebhookSubscription hook = client.webhooks()
+                .create(new CreateWebhookRequest(
+                        opsUrl, List.of("step.approval_required", "workflow.failed"), signingSecret, null));
+        return hook.id(); // client.webhooks().update(id, ...) pauses or moves it, delete(id) removes it
     }
 
     /** True when the workflow may go on; a step whose approval expired is put to the policies again first. */

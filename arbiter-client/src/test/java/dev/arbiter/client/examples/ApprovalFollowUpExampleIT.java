@@ -95,7 +95,7 @@ class ApprovalFollowUpExampleIT {
         JsonNode second = nextEvent();
         client.approveStep(workflowId, "deploy", "approved on the second request");
 
-        assertThat(client.getWebhook(hookId).hasSecret()).isTrue();
+        assertThat(client.webhooks().get(hookId).hasSecret()).isTrue();
         assertThat(goOn).as("the new approval is pending").isFalse();
         assertThat(first.path("event").asText()).isEqualTo("step.approval_required");
         assertThat(first.path("data").path("workflow_id").asText()).isEqualTo(workflowId);
