@@ -173,7 +173,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        Instant deadline = Instant.now().plus(drainTimeout);
+        // Elapsed time, not wall time: a drain bound must not move with the clock.
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
         try {
             if (poller != null) {
                 poller.join(drainTimeout);
@@ -187,8 +188,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private void drain(Instant deadline) throws InterruptedException {
-        while (Instant.now().isBefore(deadline)) {
+    private void drain(long deadline) throws InterruptedException {
+        while (deadline - System.nanoTime() > 0) {
             int claimed;
             try {
                 claimed = dispatchDue();
@@ -201,19 +202,21 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
         }
         deliveries.shutdown();
-        long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-        if (!deliveries.awaitTermination(left, TimeUnit.MILLISECONDS)) {
+        if (!deliveries.awaitTermination(nanosLeft(deadline), TimeUnit.NANOSECONDS)) {
             LOG.warn("webhook deliveries still running at shutdown; they are retried after the next start");
         }
     }
 
     /** Waits until no delivery is in flight; false if the deadline passed first. */
-    private boolean awaitIdle(Instant deadline) throws InterruptedException {
-        long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-        if (!slots.tryAcquire(MAX_IN_FLIGHT, left, TimeUnit.MILLISECONDS)) {
+    private boolean awaitIdle(long deadline) throws InterruptedException {
+        if (!slots.tryAcquire(MAX_IN_FLIGHT, nanosLeft(deadline), TimeUnit.NANOSECONDS)) {
             return false;
         }
         slots.release(MAX_IN_FLIGHT);
         return true;
+    }
+
+    private static long nanosLeft(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 }
