@@ -47,13 +47,18 @@ public final class AuditLog {
         return taken;
     }
 
+    /** Writes the records added with {@link #append} now, as {@link #appendInTenantOrder} does. */
+    void writePending() {
+        appendInTenantOrder(takePending());
+    }
+
     /** Writes {@code entries} now, each tenant's in their order, tenants in name order (the lock order). */
-    static void appendInTenantOrder(AuditLog log, List<AuditEntry> entries) {
+    void appendInTenantOrder(List<AuditEntry> entries) {
         Map<String, List<AuditEntry>> byTenant = new TreeMap<>();
         for (AuditEntry e : entries) {
             byTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e);
         }
-        byTenant.values().forEach(log::appendNow);
+        byTenant.values().forEach(this::appendNow);
     }
 
     /**

@@ -79,9 +79,8 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new IllegalStateException("a transaction cannot start another transaction of the same database");
         }
         Job<T> job = new Job<>(work, new CompletableFuture<>());
-        int waiting = queue.size();
-        if (waiting >= MAX_WAITING) {
-            job.result.completeExceptionally(new StoreOverloadedException(waiting));
+        if (isFull()) {
+            job.result.completeExceptionally(new StoreOverloadedException(queued()));
             return job.result;
         }
         if (closing) {
@@ -184,7 +183,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 for (int i = 0; i < batch.size(); i++) {
                     outcomes[i] = runInSavepoint(handle, batch.get(i), "w" + i, audit);
                 }
-                AuditLog.appendInTenantOrder(new Tx(handle, clock, ids, dialect).audit(), audit);
+                new Tx(handle, clock, ids, dialect).audit().appendInTenantOrder(audit);
                 handle.commit();
                 commits.incrementAndGet();
                 committedWrites.addAndGet(batch.size());
@@ -240,7 +239,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 try {
                     Tx tx = new Tx(handle, clock, ids, dialect);
                     outcome = Outcome.success(job.work.run(tx));
-                    AuditLog.appendInTenantOrder(tx.audit(), tx.audit().takePending());
+                    tx.audit().writePending();
                     handle.commit();
                     commits.incrementAndGet();
                     committedWrites.incrementAndGet();

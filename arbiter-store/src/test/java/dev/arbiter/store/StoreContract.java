@@ -19,7 +19,7 @@ public interface StoreContract {
         return db.jdbi().inTransaction(handle -> {
             Tx tx = new Tx(handle, clock(), new Ids(), db.dialect());
             T result = work.run(tx);
-            AuditLog.appendInTenantOrder(tx.audit(), tx.audit().takePending());
+            tx.audit().writePending();
             return result;
         });
     }
