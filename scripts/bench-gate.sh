@@ -16,7 +16,7 @@ port=${BENCH_PORT:-18080}
 
 JAVA_HOME=$(scripts/find-jdk.sh)
 export JAVA_HOME
-./mvnw -B -ntp -q -DskipTests -pl arbiter-server,arbiter-bench -am package
+./mvnw -B -ntp -q ${BENCH_MAVEN_OPTS:-} -DskipTests -pl arbiter-server,arbiter-bench -am package
 
 work=$(mktemp -d)
 trap 'kill "${server_pid:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT

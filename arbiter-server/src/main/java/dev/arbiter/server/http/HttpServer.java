@@ -41,6 +41,11 @@ public final class HttpServer implements AutoCloseable {
                 server.setStopTimeout(config.shutdownTimeout().toMillis());
                 server.setStopAtShutdown(false);
             });
+            // Jetty's per-connection header cache costs 96 KB of char[] on every connection that has sent a
+            // request, for as long as it stays open; agents keep many keep-alive connections, and under load
+            // the heap filled with them (docs/benchmarks.md, B1 session 3). The headers it saves parsing are
+            // a few short strings.
+            javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             javalin.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), ctx.statusCode()));
             // CORS first: a preflight is answered before authentication, since browsers send it without credentials.
             javalin.routes.before(new Cors(config.corsOrigins())::handle);
