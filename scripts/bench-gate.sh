@@ -5,7 +5,7 @@
 #
 #   scripts/bench-gate.sh [rates] [duration-seconds] [warmup-seconds]
 #   scripts/bench-gate.sh 500,1000,2000 30 20
-# BENCH_SERVER_OPTS adds JVM options to the server, e.g. a JFR recording for a profile:
+# BENCH_SERVER_LOG keeps the server log at that path. BENCH_SERVER_OPTS adds JVM options to the server, e.g. a JFR recording for a profile:
 #   BENCH_SERVER_OPTS=-XX:StartFlightRecording=filename=target/gate.jfr scripts/bench-gate.sh 400 20 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,13 +43,13 @@ trap 'kill "${server_pid:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm 
 
 ARBITER_PORT=$port ARBITER_DATA_DIR="$work/data" ARBITER_POLICY_FILE="$work/policies.json" \
   taskset -c 1 "$JAVA_HOME/bin/java" -Xms1g -Xmx1g ${BENCH_SERVER_OPTS:-} -jar arbiter-server/target/arbiter.jar serve \
-  > "$work/server.log" 2>&1 &
+  > "${BENCH_SERVER_LOG:-$work/server.log}" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do
   curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
   sleep 0.5
 done
-curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "$work/server.log"; exit 1; }
+curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "${BENCH_SERVER_LOG:-$work/server.log}"; exit 1; }
 
 taskset -c 0 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp arbiter-bench/target/benchmarks.jar \
   dev.arbiter.bench.load.LoadGenerator --base="http://127.0.0.1:$port" --rates="$rates" \

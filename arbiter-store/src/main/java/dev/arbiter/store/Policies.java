@@ -143,6 +143,29 @@ public final class Policies {
                 .list();
     }
 
+    /** A tenant's policy-set version and the global one, as a gate compares them with its compiled set. */
+    public record SetVersions(long tenant, long global) {}
+
+    /** The policy-set versions of {@code tenantId} and of {@link #GLOBAL_TENANT}, read in one statement. */
+    public SetVersions setVersions(String tenantId) {
+        long[] versions = new long[2];
+        handle.createQuery("SELECT tenant_id, version FROM policy_set_versions WHERE tenant_id IN (:tenant, :global)")
+                .bind("tenant", tenantId)
+                .bind("global", GLOBAL_TENANT)
+                .map((rs, ctx) -> {
+                    long version = rs.getLong("version");
+                    if (rs.getString("tenant_id").equals(tenantId)) {
+                        versions[0] = version;
+                    }
+                    if (rs.getString("tenant_id").equals(GLOBAL_TENANT)) {
+                        versions[1] = version;
+                    }
+                    return version;
+                })
+                .list();
+        return new SetVersions(versions[0], versions[1]);
+    }
+
     /** The tenant's policy-set version: 0 before any change, raised by every change. */
     public long setVersion(String tenantId) {
         return handle.createQuery("SELECT version FROM policy_set_versions WHERE tenant_id = :tenant")

@@ -13,13 +13,17 @@ import org.jspecify.annotations.Nullable;
  * The running totals on the {@code workflows} row (V11): kept by {@link Steps} in the transaction of each
  * step write, so a gate reads its cross-step facts in one row lookup however many steps the workflow has.
  * Steps are written under the workflow's row lock, so the read-modify-write of {@code tools_used} does not
- * race. Not thread-safe; used by the thread that runs the transaction.
+ * race. A workflow locked in this transaction has its totals in {@link LockedTotals}, read with the lock:
+ * then neither the totals nor the stored tool list is read again, and every change here is kept there too.
+ * Not thread-safe; used by the thread that runs the transaction.
  */
 final class RunningTotals {
     private final Handle handle;
+    private final LockedTotals locked;
 
-    RunningTotals(Handle handle) {
+    RunningTotals(Handle handle, LockedTotals locked) {
         this.handle = handle;
+        this.locked = locked;
     }
 
     /** The figures of a step that count towards the totals. */
@@ -62,30 +66,29 @@ final class RunningTotals {
 
     /** The totals of the workflow, or {@link WorkflowTotals#EMPTY} if it does not exist in this tenant. */
     WorkflowTotals read(String tenantId, String workflowId) {
-        record Row(
-                BigDecimal cost,
-                long tokensIn,
-                long tokensOut,
-                int steps,
-                @Nullable String tools) {}
-        Optional<Row> row = handle.createQuery("SELECT total_cost_usd, total_tokens_in, total_tokens_out, step_count,"
+        LockedTotals.Row held = locked.get(tenantId, workflowId);
+        Optional<LockedTotals.Row> row = held != null ? Optional.of(held) : stored(tenantId, workflowId);
+        if (row.isEmpty()) {
+            return WorkflowTotals.EMPTY;
+        }
+        LockedTotals.Row r = row.get();
+        List<String> tools =
+                r.tools() == null ? distinctTools(tenantId, workflowId) : List.copyOf(ToolNames.decode(r.tools()));
+        return new WorkflowTotals(normalised(r.cost()), r.tokensIn(), r.tokensOut(), r.steps(), tools);
+    }
+
+    private Optional<LockedTotals.Row> stored(String tenantId, String workflowId) {
+        return handle.createQuery("SELECT total_cost_usd, total_tokens_in, total_tokens_out, step_count,"
                         + " tools_used FROM workflows WHERE tenant_id = :tenant AND workflow_id = :workflow")
                 .bind("tenant", tenantId)
                 .bind("workflow", workflowId)
-                .map((rs, ctx) -> new Row(
+                .map((rs, ctx) -> new LockedTotals.Row(
                         rs.getBigDecimal("total_cost_usd"),
                         rs.getLong("total_tokens_in"),
                         rs.getLong("total_tokens_out"),
                         rs.getInt("step_count"),
                         rs.getString("tools_used")))
                 .findOne();
-        if (row.isEmpty()) {
-            return WorkflowTotals.EMPTY;
-        }
-        Row r = row.get();
-        List<String> tools =
-                r.tools() == null ? distinctTools(tenantId, workflowId) : List.copyOf(ToolNames.decode(r.tools()));
-        return new WorkflowTotals(normalised(r.cost()), r.tokensIn(), r.tokensOut(), r.steps(), tools);
     }
 
     /** The distinct tool names of the workflow's steps by scanning them, sorted like {@link ToolNames}. */
@@ -128,22 +131,39 @@ final class RunningTotals {
                 .bind("steps", stepDelta)
                 .bind("tenant", tenantId)
                 .bind("workflow", workflowId);
+        LockedTotals.Row held = locked.get(tenantId, workflowId);
+        String tools = held == null ? null : held.tools();
         if (toolChanged) {
-            update.bind("tools", tools(tenantId, workflowId, old.tool(), now.tool()));
+            tools = tools(tenantId, workflowId, old.tool(), now.tool());
+            update.bind("tools", tools);
         }
         update.execute();
+        if (held != null) {
+            locked.put(
+                    tenantId,
+                    workflowId,
+                    new LockedTotals.Row(
+                            held.cost().add(cost),
+                            held.tokensIn() + tokensIn,
+                            held.tokensOut() + tokensOut,
+                            held.steps() + stepDelta,
+                            tools));
+        }
     }
 
     /** The new {@code tools_used} text after a step's tool changed from {@code removed} to {@code added}. */
     private @Nullable String tools(
             String tenantId, String workflowId, @Nullable String removed, @Nullable String added) {
-        String stored = handle.createQuery(
-                        "SELECT tools_used FROM workflows WHERE tenant_id = :tenant AND workflow_id = :workflow")
-                .bind("tenant", tenantId)
-                .bind("workflow", workflowId)
-                .mapTo(String.class)
-                .findOne()
-                .orElse(null);
+        LockedTotals.Row held = locked.get(tenantId, workflowId);
+        String stored = held != null
+                ? held.tools()
+                : handle.createQuery("SELECT tools_used FROM workflows WHERE tenant_id = :tenant"
+                                + " AND workflow_id = :workflow")
+                        .bind("tenant", tenantId)
+                        .bind("workflow", workflowId)
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null);
         if (stored == null) {
             // Beyond the bound (or no workflow row): stays unknown; readers scan.
             return null;

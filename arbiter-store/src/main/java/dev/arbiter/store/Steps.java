@@ -17,9 +17,9 @@ public final class Steps {
     private final Handle handle;
     private final RunningTotals totals;
 
-    Steps(Handle handle) {
+    Steps(Handle handle, LockedTotals locked) {
         this.handle = handle;
-        this.totals = new RunningTotals(handle);
+        this.totals = new RunningTotals(handle, locked);
     }
 
     /**
@@ -66,6 +66,37 @@ public final class Steps {
                 .bind("step", stepId)
                 .map((rs, ctx) -> StepRows.map(rs))
                 .findOne();
+    }
+
+    /** A step and the workflow's last step when that is another one, as a gate needs them. */
+    public record StepAndLast(Optional<StepRecord> step, Optional<StepRecord> otherLast) {}
+
+    /**
+     * The step {@code stepId} and, if it is not that step, the step at {@code lastIndex}, in one statement: a
+     * gate looks for its own step and for a pending approval on the workflow's last one, whose index it read
+     * with the workflow's lock (the {@code current_step_index} that every step write keeps at the highest).
+     */
+    public StepAndLast findWithLast(String tenantId, String workflowId, String stepId, int lastIndex) {
+        List<StepRecord> rows = handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
+                        + " WHERE tenant_id = :tenant AND workflow_id = :workflow AND step_id = :step"
+                        + " UNION ALL SELECT " + StepRows.COLUMNS + " FROM workflow_steps WHERE tenant_id = :tenant"
+                        + " AND workflow_id = :workflow AND step_index = :index AND step_id <> :step")
+                .bind("tenant", tenantId)
+                .bind("workflow", workflowId)
+                .bind("step", stepId)
+                .bind("index", lastIndex)
+                .map((rs, ctx) -> StepRows.map(rs))
+                .list();
+        Optional<StepRecord> step = Optional.empty();
+        Optional<StepRecord> last = Optional.empty();
+        for (StepRecord row : rows) {
+            if (row.stepId().equals(stepId)) {
+                step = Optional.of(row);
+            } else {
+                last = Optional.of(row);
+            }
+        }
+        return new StepAndLast(step, last);
     }
 
     /** The workflow's steps ordered by index. */

@@ -26,6 +26,7 @@ public final class Tx {
     private @Nullable GateRecords gateRecords;
     private @Nullable Webhooks webhooks;
     private @Nullable Checkpoints checkpoints;
+    private final LockedTotals lockedTotals = new LockedTotals();
 
     Tx(Handle handle, Clock clock, Ids ids, Dialect dialect) {
         this.handle = handle;
@@ -51,14 +52,14 @@ public final class Tx {
 
     public Workflows workflows() {
         if (workflows == null) {
-            workflows = new Workflows(handle);
+            workflows = new Workflows(handle, lockedTotals);
         }
         return workflows;
     }
 
     public Steps steps() {
         if (steps == null) {
-            steps = new Steps(handle);
+            steps = new Steps(handle, lockedTotals);
         }
         return steps;
     }

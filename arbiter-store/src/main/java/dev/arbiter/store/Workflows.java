@@ -15,10 +15,15 @@ public final class Workflows {
     private static final String COLUMNS = "tenant_id, workflow_id, workflow_name, source, status, current_step_index,"
             + " total_steps, trace_id, metadata, client_id, reason, created_at, updated_at, completed_at";
 
-    private final Handle handle;
+    /** The running totals, read with the lock so that the gate that takes it needs no other read of the row. */
+    private static final String TOTALS = "total_cost_usd, total_tokens_in, total_tokens_out, step_count, tools_used";
 
-    Workflows(Handle handle) {
+    private final Handle handle;
+    private final LockedTotals locked;
+
+    Workflows(Handle handle, LockedTotals locked) {
         this.handle = handle;
+        this.locked = locked;
     }
 
     /** Inserts a new workflow; an id already taken is a {@link DuplicateKeyException}. */
@@ -59,11 +64,22 @@ public final class Workflows {
      * same order.
      */
     public Optional<WorkflowRecord> lockForUpdate(String tenantId, String id) {
-        return handle.createQuery("SELECT " + COLUMNS
+        return handle.createQuery("SELECT " + COLUMNS + ", " + TOTALS
                         + " FROM workflows WHERE tenant_id = :tenant AND workflow_id = :id FOR UPDATE")
                 .bind("tenant", tenantId)
                 .bind("id", id)
-                .map((rs, ctx) -> map(rs))
+                .map((rs, ctx) -> {
+                    locked.put(
+                            tenantId,
+                            id,
+                            new LockedTotals.Row(
+                                    rs.getBigDecimal("total_cost_usd"),
+                                    rs.getLong("total_tokens_in"),
+                                    rs.getLong("total_tokens_out"),
+                                    rs.getInt("step_count"),
+                                    rs.getString("tools_used")));
+                    return map(rs);
+                })
                 .findOne();
     }
 

@@ -86,6 +86,9 @@ abstract class ClientsPoliciesOutboxContract implements StoreContract {
             assertThat(tx.policies().find(Fixtures.tenant(), enabled.getFirst().id()))
                     .isEmpty();
             assertThat(tx.policies().setVersion(tenant)).isEqualTo(3);
+            long global = tx.policies().setVersion(Policies.GLOBAL_TENANT);
+            assertThat(tx.policies().setVersions(tenant)).isEqualTo(new Policies.SetVersions(3, global));
+            assertThat(tx.policies().setVersions(Fixtures.tenant())).isEqualTo(new Policies.SetVersions(0, global));
             return null;
         });
     }

@@ -34,6 +34,39 @@ abstract class StepQueryContract implements StoreContract {
     }
 
     @Test
+    void findWithLast_readsTheStepAndAnotherLastStepInOneStatement() {
+        String tenant = Fixtures.tenant();
+        String wf = Fixtures.workflowId();
+        Instant now = clock().instant();
+        db().inTransaction((Tx tx) -> {
+            tx.workflows().insert(Fixtures.workflow(tenant, wf, now).withStepIndex(2, now));
+            tx.steps().insert(Fixtures.step(tenant, wf, "first", 1, now));
+            tx.steps().insert(Fixtures.step(tenant, wf, "second", 2, now));
+            return null;
+        });
+        db().read((Tx tx) -> {
+            Steps.StepAndLast regate = tx.steps().findWithLast(tenant, wf, "first", 2);
+            assertThat(regate.step()).map(StepRecord::stepId).contains("first");
+            assertThat(regate.otherLast()).map(StepRecord::stepId).contains("second");
+
+            Steps.StepAndLast last = tx.steps().findWithLast(tenant, wf, "second", 2);
+            assertThat(last.step()).map(StepRecord::stepId).contains("second");
+            assertThat(last.otherLast()).isEmpty();
+
+            Steps.StepAndLast fresh = tx.steps().findWithLast(tenant, wf, "third", 2);
+            assertThat(fresh.step()).isEmpty();
+            assertThat(fresh.otherLast()).map(StepRecord::stepId).contains("second");
+
+            Steps.StepAndLast foreign = tx.steps().findWithLast(Fixtures.tenant(), wf, "first", 2);
+            assertThat(foreign.step()).isEmpty();
+            assertThat(foreign.otherLast()).isEmpty();
+            assertThat(tx.steps().findWithLast(tenant, wf, "first", 0).otherLast())
+                    .isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     void pending_listsOnlyThisTenantsPendingSteps_newestFirst() {
         String tenant = Fixtures.tenant();
         String wf = Fixtures.workflowId();

@@ -64,6 +64,36 @@ abstract class TotalsContract implements StoreContract {
     }
 
     @Test
+    void runningTotals_underTheWorkflowLock_followEveryWriteOfTheTransaction() {
+        String tenant = Fixtures.tenant();
+        String wf = Fixtures.workflowId();
+        Instant now = clock().instant();
+        db().inTransaction((Tx tx) -> {
+            tx.workflows().insert(Fixtures.workflow(tenant, wf, now));
+            tx.steps().insert(withTool(Fixtures.step(tenant, wf, "a", 1, now), "read_secrets"));
+            return null;
+        });
+        // As a gate does: lock, read the totals (from the locked row, not read again), write steps, read again.
+        WorkflowTotals inside = db().inTransaction((Tx tx) -> {
+            tx.workflows().lockForUpdate(tenant, wf).orElseThrow();
+            WorkflowTotals before = tx.steps().totals(tenant, wf);
+            assertThat(before.stepCount()).isEqualTo(1);
+            assertThat(before.toolsUsed()).containsExactly("read_secrets");
+            tx.steps()
+                    .insert(withTool(Fixtures.step(tenant, wf, "b", 2, now), "http_post")
+                            .withUsage(new Usage(7L, 3L, new BigDecimal("0.5"))));
+            StepRecord a = tx.steps().find(tenant, wf, "a").orElseThrow();
+            tx.steps().update(withTool(a, "shell").withUsage(new Usage(1L, 1L, new BigDecimal("0.25"))));
+            return tx.steps().totals(tenant, wf);
+        });
+        assertThat(inside.stepCount()).isEqualTo(2);
+        assertThat(inside.toolsUsed()).containsExactly("http_post", "shell");
+        assertThat(inside.tokensIn()).isEqualTo(8);
+        assertThat(inside.costUsd()).isEqualByComparingTo("0.75");
+        assertThat(matchesScan(tenant, wf)).isEqualTo(inside);
+    }
+
+    @Test
     void runningTotals_beyondToolBound_listToolsFromScan() {
         String tenant = Fixtures.tenant();
         String wf = Fixtures.workflowId();

@@ -30,6 +30,10 @@ public record BoundedContext(String json, List<String> truncatedKeys) {
     /** The bounded form of a context's flat entries ({@code PolicyContext.asMap()}). */
     public static BoundedContext of(Map<String, Object> flat, int maxChars) {
         TreeMap<String, Object> kept = new TreeMap<>(flat);
+        String whole = write(kept);
+        if (whole.length() <= maxChars) {
+            return new BoundedContext(whole, List.of()); // the usual case: one serialisation, nothing to cut
+        }
         Map<String, Integer> sizes = new TreeMap<>();
         long total = 2;
         for (Map.Entry<String, Object> entry : kept.entrySet()) {

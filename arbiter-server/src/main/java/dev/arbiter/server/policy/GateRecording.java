@@ -30,7 +30,29 @@ public final class GateRecording {
             Decision decision,
             PolicySets.Snapshot policies,
             PolicyContext context) {
-        BoundedContext bounded = BoundedContext.of(context.asMap(), MAX_CONTEXT_CHARS);
+        return of(
+                tenant,
+                workflowId,
+                stepId,
+                decisionId,
+                gatedAt,
+                gateDecision,
+                decision,
+                policies,
+                BoundedContext.of(context.asMap(), MAX_CONTEXT_CHARS));
+    }
+
+    /** The record of one fresh evaluation whose context the caller has already bounded. */
+    public static GateRecord of(
+            String tenant,
+            String workflowId,
+            String stepId,
+            String decisionId,
+            Instant gatedAt,
+            String gateDecision,
+            Decision decision,
+            PolicySets.Snapshot policies,
+            BoundedContext bounded) {
         return new GateRecord(
                 0,
                 tenant,

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Each tenant's compiled dynamic {@link PolicySet}: its own enabled policies plus the global ones.
  *
  * <p>A compiled set is cached with the store's policy-set versions of the tenant and of {@code global}. Every
- * call reads both versions (one indexed read each, in the caller's transaction) and recompiles when either
+ * call reads both versions (one statement, in the caller's transaction) and recompiles when either
  * changed. Every policy write raises its tenant's version in the writing transaction, so the first gate that
  * starts after a change commits, on this replica or any other sharing the database, uses the new policies:
  * there is no time-to-live window. A stored policy the core rejects is skipped and logged (the API and the
@@ -52,8 +52,9 @@ public final class PolicySets {
 
     /** The tenant's current policies, recompiled if any policy of the tenant or global changed. */
     public Snapshot current(Tx tx, String tenant) {
-        long tenantVersion = tx.policies().setVersion(tenant);
-        long globalVersion = tx.policies().setVersion(Policies.GLOBAL_TENANT);
+        Policies.SetVersions versions = tx.policies().setVersions(tenant);
+        long tenantVersion = versions.tenant();
+        long globalVersion = versions.global();
         Snapshot cached = cache.get(tenant);
         if (cached != null && cached.tenantVersion() == tenantVersion && cached.globalVersion() == globalVersion) {
             return cached;

@@ -4,6 +4,7 @@ import dev.arbiter.core.PolicyContext;
 import dev.arbiter.server.auth.Principal;
 import dev.arbiter.server.error.ApiException;
 import dev.arbiter.server.error.ErrorCode;
+import dev.arbiter.server.policy.BoundedContext;
 import dev.arbiter.server.policy.GateRecording;
 import dev.arbiter.server.webhook.WebhookEvents;
 import dev.arbiter.server.workflow.AuditEntries.Operation;
@@ -16,10 +17,12 @@ import dev.arbiter.store.GateResult;
 import dev.arbiter.store.StepDecision;
 import dev.arbiter.store.StepRecord;
 import dev.arbiter.store.StepRequest;
+import dev.arbiter.store.Steps;
 import dev.arbiter.store.Tx;
 import dev.arbiter.store.Usage;
 import dev.arbiter.store.WorkflowRecord;
 import dev.arbiter.wire.workflow.DecisionSource;
+import dev.arbiter.wire.workflow.PolicyMatch;
 import dev.arbiter.wire.workflow.RetryPolicy;
 import dev.arbiter.wire.workflow.StepGateRequest;
 import dev.arbiter.wire.workflow.StepGateResponse;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,8 +92,8 @@ public final class GateService {
             String inputHash,
             boolean includePriorOutput) {
         String workflowId = w.id();
-        StepRecord existing =
-                tx.steps().find(caller.tenant(), workflowId, stepId).orElse(null);
+        Steps.StepAndLast found = tx.steps().findWithLast(caller.tenant(), workflowId, stepId, w.currentStepIndex());
+        StepRecord existing = found.step().orElse(null);
         if (existing != null) {
             checkIdempotencyKey(workflowId, stepId, existing.request().idempotencyKey(), request.idempotencyKey());
             existing = expiry.settle(tx, w, existing);
@@ -100,7 +104,7 @@ public final class GateService {
                 && inputHash.equals(existing.request().inputHash())) {
             return cached(tx, caller, w, existing, includePriorOutput);
         }
-        return fresh(tx, caller, w, stepId, request, existing, inputHash, includePriorOutput);
+        return fresh(tx, caller, w, stepId, request, existing, found.otherLast(), inputHash, includePriorOutput);
     }
 
     private StepGateResponse cached(
@@ -122,7 +126,15 @@ public final class GateService {
                         Map.of("decision_source", "cached")));
         boolean pending = step.approval().isPending();
         return response(
-                step, answer.decision(), answer.reason(), previous, true, pending, includePriorOutput, List.of());
+                step,
+                answer.decision(),
+                answer.reason(),
+                previous,
+                true,
+                pending,
+                includePriorOutput,
+                JsonText.matches(step.gate().policiesEvaluatedJson()),
+                List.of());
     }
 
     private StepGateResponse fresh(
@@ -132,11 +144,11 @@ public final class GateService {
             String stepId,
             StepGateRequest r,
             @Nullable StepRecord existing,
+            Optional<StepRecord> otherLast,
             String inputHash,
             boolean includePriorOutput) {
-        tx.steps().last(caller.tenant(), w.id()).ifPresent(last -> {
-            if (!last.stepId().equals(stepId)
-                    && expiry.settle(tx, w, last).approval().isPending()) {
+        otherLast.ifPresent(last -> {
+            if (expiry.settle(tx, w, last).approval().isPending()) {
                 throw ApiException.conflict(
                         ErrorCode.APPROVAL_PENDING, "workflow has pending approval for step " + last.stepId());
             }
@@ -156,14 +168,18 @@ public final class GateService {
         if (decision == StepDecision.REQUIRE_APPROVAL) {
             ApprovalStateMachine.fire(null, ApprovalStateMachine.Event.REQUIRE);
         }
+        // One serialisation of the context serves the step's snapshot and the gate record (unless bounding cut it).
+        BoundedContext bounded = BoundedContext.of(context.asMap(), GateRecording.MAX_CONTEXT_CHARS);
+        String contextJson = bounded.truncatedKeys().isEmpty() ? bounded.json() : JsonText.write(context.asMap());
+        String appliedJson = JsonText.write(evaluation.applied());
         GateResult gate = new GateResult(
                 decision,
                 Identifiers.decisionId(w.id(), stepId),
                 evaluation.reason(),
                 evaluation.policiesEvaluated(),
-                JsonText.write(evaluation.applied()),
-                JsonText.write(evaluation.matched()),
-                ContextSnapshot.of(JsonText.write(context.asMap())),
+                appliedJson,
+                evaluation.matched().equals(evaluation.applied()) ? appliedJson : JsonText.write(evaluation.matched()),
+                ContextSnapshot.of(contextJson),
                 now);
         StepRecord step = new StepRecord(
                 caller.tenant(),
@@ -203,7 +219,7 @@ public final class GateService {
                         decision.wire(),
                         evaluation.core(),
                         evaluation.policies(),
-                        context));
+                        bounded));
         tx.audit()
                 .append(AuditEntries.step(
                         caller, w, step, Operation.STEP_GATE, decision, evaluation.reason(), null, facts));
@@ -219,6 +235,7 @@ public final class GateService {
                 false,
                 pending,
                 includePriorOutput,
+                evaluation.applied(),
                 evaluation.shadowMatches());
     }
 
@@ -230,11 +247,10 @@ public final class GateService {
             boolean cached,
             boolean pending,
             boolean includePriorOutput,
-            List<dev.arbiter.wire.workflow.PolicyMatch> shadowMatches) {
-        var applied = JsonText.matches(step.gate().policiesEvaluatedJson());
-        var matched = decision == StepDecision.ALLOW
-                ? java.util.List.<dev.arbiter.wire.workflow.PolicyMatch>of()
-                : JsonText.matches(step.gate().policiesMatchedJson());
+            List<PolicyMatch> applied,
+            List<PolicyMatch> shadowMatches) {
+        // Matched is what the decision applied: the policies behind a block or an approval, none for an allow.
+        List<PolicyMatch> matched = decision == StepDecision.ALLOW ? List.of() : applied;
         String approvalId = pending ? step.approval().approvalId() : null;
         String approvalUrl = pending && approvalBaseUrl != null
                 ? approvalBaseUrl + "/workflows/" + step.workflowId() + "/steps/" + step.stepId() + "/approve"
@@ -243,9 +259,7 @@ public final class GateService {
                 WireMapping.decision(decision),
                 step.stepId(),
                 step.gate().decisionId(),
-                applied.stream()
-                        .map(dev.arbiter.wire.workflow.PolicyMatch::policyId)
-                        .toList(),
+                applied.stream().map(PolicyMatch::policyId).toList(),
                 reason,
                 approvalId,
                 approvalUrl,
