@@ -4,14 +4,17 @@
 # policies, pins it to CPU 1 and the load generator to CPU 0, and writes target/gate-load.json.
 #
 #   scripts/bench-gate.sh [rates] [duration-seconds] [warmup-seconds]
-#   scripts/bench-gate.sh 500,1000,2000 30 20
-# BENCH_SERVER_LOG keeps the server log at that path. BENCH_SERVER_OPTS adds JVM options to the server, e.g. a JFR recording for a profile:
-#   BENCH_SERVER_OPTS=-XX:StartFlightRecording=filename=target/gate.jfr scripts/bench-gate.sh 400 20 10
+#   scripts/bench-gate.sh 500,1000,2000 30 60
+# The warm-up runs at the first rate: on the one core the server gets, the JIT compiler needs most of a
+# minute, and a cold start at 1,000/s builds a backlog the run never works off.
+# BENCH_SERVER_LOG keeps the server log at that path. BENCH_SERVER_OPTS adds JVM options to the server, e.g.
+#   BENCH_SERVER_OPTS=-Xlog:gc:file=/tmp/gc.log scripts/bench-gate.sh 500,1000 30 40
+# (a JFR profile: see docs/benchmarks.md, "How to run"). BENCH_MAVEN_OPTS adds options to the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=${1:-500,1000,2000}
 duration=${2:-30}
-warmup=${3:-20}
+warmup=${3:-60}
 port=${BENCH_PORT:-18080}
 
 JAVA_HOME=$(scripts/find-jdk.sh)

@@ -68,19 +68,22 @@ public final class Steps {
                 .findOne();
     }
 
-    /** A step and the workflow's last step when that is another one, as a gate needs them. */
-    public record StepAndLast(Optional<StepRecord> step, Optional<StepRecord> otherLast) {}
+    /** A step, and the workflow's last step when that is another one awaiting approval, as a gate needs them. */
+    public record StepAndLast(Optional<StepRecord> step, Optional<StepRecord> pendingLast) {}
 
     /**
-     * The step {@code stepId} and, if it is not that step, the step at {@code lastIndex}, in one statement: a
-     * gate looks for its own step and for a pending approval on the workflow's last one, whose index it read
-     * with the workflow's lock (the {@code current_step_index} that every step write keeps at the highest).
+     * The step {@code stepId} and, if it is another step awaiting approval, the step at {@code lastIndex}, in
+     * one statement: a gate looks for its own step and for a pending approval on the workflow's last one
+     * (the pending-approval guard), whose index it read with the workflow's lock (the
+     * {@code current_step_index} that every step write keeps at the highest). A last step that awaits
+     * nothing is not read: the guard has no use for it, and its row is as large as any step's.
      */
     public StepAndLast findWithLast(String tenantId, String workflowId, String stepId, int lastIndex) {
         List<StepRecord> rows = handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
                         + " WHERE tenant_id = :tenant AND workflow_id = :workflow AND step_id = :step"
                         + " UNION ALL SELECT " + StepRows.COLUMNS + " FROM workflow_steps WHERE tenant_id = :tenant"
-                        + " AND workflow_id = :workflow AND step_index = :index AND step_id <> :step")
+                        + " AND workflow_id = :workflow AND step_index = :index AND step_id <> :step"
+                        + " AND approval_status = 'pending'")
                 .bind("tenant", tenantId)
                 .bind("workflow", workflowId)
                 .bind("step", stepId)

@@ -34,34 +34,41 @@ abstract class StepQueryContract implements StoreContract {
     }
 
     @Test
-    void findWithLast_readsTheStepAndAnotherLastStepInOneStatement() {
+    void findWithLast_readsTheStepAndAPendingLastStepInOneStatement() {
         String tenant = Fixtures.tenant();
         String wf = Fixtures.workflowId();
+        String settled = Fixtures.workflowId();
         Instant now = clock().instant();
         db().inTransaction((Tx tx) -> {
             tx.workflows().insert(Fixtures.workflow(tenant, wf, now).withStepIndex(2, now));
             tx.steps().insert(Fixtures.step(tenant, wf, "first", 1, now));
-            tx.steps().insert(Fixtures.step(tenant, wf, "second", 2, now));
+            tx.steps().insert(Fixtures.step(tenant, wf, "second", 2, now).withApproval(Approval.pending("a1")));
+            tx.workflows().insert(Fixtures.workflow(tenant, settled, now).withStepIndex(2, now));
+            tx.steps().insert(Fixtures.step(tenant, settled, "first", 1, now));
+            tx.steps().insert(Fixtures.step(tenant, settled, "second", 2, now));
             return null;
         });
         db().read((Tx tx) -> {
             Steps.StepAndLast regate = tx.steps().findWithLast(tenant, wf, "first", 2);
             assertThat(regate.step()).map(StepRecord::stepId).contains("first");
-            assertThat(regate.otherLast()).map(StepRecord::stepId).contains("second");
+            assertThat(regate.pendingLast()).map(StepRecord::stepId).contains("second");
 
             Steps.StepAndLast last = tx.steps().findWithLast(tenant, wf, "second", 2);
             assertThat(last.step()).map(StepRecord::stepId).contains("second");
-            assertThat(last.otherLast()).isEmpty();
+            assertThat(last.pendingLast()).isEmpty();
 
             Steps.StepAndLast fresh = tx.steps().findWithLast(tenant, wf, "third", 2);
             assertThat(fresh.step()).isEmpty();
-            assertThat(fresh.otherLast()).map(StepRecord::stepId).contains("second");
+            assertThat(fresh.pendingLast()).map(StepRecord::stepId).contains("second");
+
+            // A last step that awaits no approval is not read.
+            Steps.StepAndLast nothingPending = tx.steps().findWithLast(tenant, settled, "third", 2);
+            assertThat(nothingPending.step()).isEmpty();
+            assertThat(nothingPending.pendingLast()).isEmpty();
 
             Steps.StepAndLast foreign = tx.steps().findWithLast(Fixtures.tenant(), wf, "first", 2);
             assertThat(foreign.step()).isEmpty();
-            assertThat(foreign.otherLast()).isEmpty();
-            assertThat(tx.steps().findWithLast(tenant, wf, "first", 0).otherLast())
-                    .isEmpty();
+            assertThat(foreign.pendingLast()).isEmpty();
             return null;
         });
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's approval follow-up example against the real server (deploy steps need approval, approvals
@@ -47,6 +48,10 @@ class ApprovalFollowUpExampleIT {
     private final MutableClock clock = new MutableClock(Instant.now());
     private final BlockingQueue<String[]> delivered = new LinkedBlockingQueue<>();
     private HttpServer ops;
+
+    @TempDir
+    static Path dir; // static: made before @BeforeAll; removed by JUnit after @AfterAll stopped the server
+
     private Application app;
     private ArbiterClient client;
 
@@ -60,7 +65,6 @@ class ApprovalFollowUpExampleIT {
             exchange.close();
         });
         ops.start();
-        Path dir = Files.createTempDirectory("arbiter-follow-up-it");
         Path policies = dir.resolve("policies.json");
         Files.writeString(policies, """
                 [{"name": "require-approval-for-deploy", "scope": "workflow",

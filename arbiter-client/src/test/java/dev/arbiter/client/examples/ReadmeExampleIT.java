@@ -14,7 +14,6 @@ import dev.arbiter.wire.workflow.WorkflowSource;
 import dev.arbiter.wire.workflow.WorkflowStatus;
 import dev.arbiter.wire.workflow.WorkflowStatusResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -22,16 +21,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the README's "Govern a Java agent" examples against the real server. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeExampleIT {
+    @TempDir
+    static Path dir; // static: made before @BeforeAll; removed by JUnit after @AfterAll stopped the server
+
     private Application app;
     private String endpoint;
 
     @BeforeAll
     void start() throws IOException {
-        Path dir = Files.createTempDirectory("arbiter-readme-it");
         app = Application.create(ServerConfig.embedded(dir, 0), Clock.systemUTC())
                 .start();
         endpoint = "http://127.0.0.1:" + app.port();

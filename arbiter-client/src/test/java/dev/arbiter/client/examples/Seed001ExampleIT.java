@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 001's Java example against a server with seed 001's "block GPT-4" policy: the gate blocks, the
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Seed001ExampleIT {
+    @TempDir
+    static Path dir; // static: made before @BeforeAll; removed by JUnit after @AfterAll stopped the server
+
     private Application app;
     private String endpoint;
 
     @BeforeAll
     void start() throws IOException {
-        Path dir = Files.createTempDirectory("arbiter-seed-it");
         Path policies = dir.resolve("policies.json");
         Files.writeString(policies, """
                 [{"name": "block-gpt4-in-workflows", "scope": "workflow",

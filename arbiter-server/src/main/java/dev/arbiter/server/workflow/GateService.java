@@ -104,7 +104,7 @@ public final class GateService {
                 && inputHash.equals(existing.request().inputHash())) {
             return cached(tx, caller, w, existing, includePriorOutput);
         }
-        return fresh(tx, caller, w, stepId, request, existing, found.otherLast(), inputHash, includePriorOutput);
+        return fresh(tx, caller, w, stepId, request, existing, found.pendingLast(), inputHash, includePriorOutput);
     }
 
     private StepGateResponse cached(
@@ -144,10 +144,10 @@ public final class GateService {
             String stepId,
             StepGateRequest r,
             @Nullable StepRecord existing,
-            Optional<StepRecord> otherLast,
+            Optional<StepRecord> pendingLast,
             String inputHash,
             boolean includePriorOutput) {
-        otherLast.ifPresent(last -> {
+        pendingLast.ifPresent(last -> {
             if (expiry.settle(tx, w, last).approval().isPending()) {
                 throw ApiException.conflict(
                         ErrorCode.APPROVAL_PENDING, "workflow has pending approval for step " + last.stepId());
