@@ -72,33 +72,25 @@ public final class Steps {
     public record StepAndLast(Optional<StepRecord> step, Optional<StepRecord> pendingLast) {}
 
     /**
-     * The step {@code stepId} and, if it is another step awaiting approval, the step at {@code lastIndex}, in
-     * one statement: a gate looks for its own step and for a pending approval on the workflow's last one
-     * (the pending-approval guard), whose index it read with the workflow's lock (the
-     * {@code current_step_index} that every step write keeps at the highest). A last step that awaits
-     * nothing is not read: the guard has no use for it, and its row is as large as any step's.
+     * The step {@code stepId} and, if it is another step awaiting approval, the step at {@code lastIndex}: a
+     * gate looks for its own step and for a pending approval on the workflow's last one (the pending-approval
+     * guard), whose index it read with the workflow's lock (the {@code current_step_index} that every step
+     * write keeps at the highest). A last step that awaits nothing is not read: the guard has no use for it,
+     * and its row is as large as any step's. Two statements, not one {@code UNION ALL}: H2 caches neither a
+     * union's plan nor a {@code FOR UPDATE}'s, and parsing the union on every gate cost more than the
+     * second statement.
      */
     public StepAndLast findWithLast(String tenantId, String workflowId, String stepId, int lastIndex) {
-        List<StepRecord> rows = handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
-                        + " WHERE tenant_id = :tenant AND workflow_id = :workflow AND step_id = :step"
-                        + " UNION ALL SELECT " + StepRows.COLUMNS + " FROM workflow_steps WHERE tenant_id = :tenant"
-                        + " AND workflow_id = :workflow AND step_index = :index AND step_id <> :step"
+        Optional<StepRecord> step = find(tenantId, workflowId, stepId);
+        Optional<StepRecord> last = handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
+                        + " WHERE tenant_id = :tenant AND workflow_id = :workflow AND step_index = :index"
                         + " AND approval_status = 'pending'")
                 .bind("tenant", tenantId)
                 .bind("workflow", workflowId)
-                .bind("step", stepId)
                 .bind("index", lastIndex)
                 .map((rs, ctx) -> StepRows.map(rs))
-                .list();
-        Optional<StepRecord> step = Optional.empty();
-        Optional<StepRecord> last = Optional.empty();
-        for (StepRecord row : rows) {
-            if (row.stepId().equals(stepId)) {
-                step = Optional.of(row);
-            } else {
-                last = Optional.of(row);
-            }
-        }
+                .findOne()
+                .filter(pending -> !pending.stepId().equals(stepId));
         return new StepAndLast(step, last);
     }
 
