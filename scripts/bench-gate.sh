@@ -16,6 +16,8 @@ rates=${1:-500,1000,2000}
 duration=${2:-30}
 warmup=${3:-60}
 port=${BENCH_PORT:-18080}
+# BENCH_PIN=0 lets server and generator share both cores instead of one core each.
+if [ "${BENCH_PIN:-1}" = 0 ]; then server_cpu=(); generator_cpu=(); else server_cpu=(taskset -c 1); generator_cpu=(taskset -c 0); fi
 
 JAVA_HOME=$(scripts/find-jdk.sh)
 export JAVA_HOME
@@ -45,7 +47,7 @@ trap 'kill "${server_pid:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm 
 } > "$work/policies.json"
 
 ARBITER_PORT=$port ARBITER_DATA_DIR="$work/data" ARBITER_POLICY_FILE="$work/policies.json" \
-  taskset -c 1 "$JAVA_HOME/bin/java" -Xms1g -Xmx1g ${BENCH_SERVER_OPTS:-} -jar arbiter-server/target/arbiter.jar serve \
+  "${server_cpu[@]}" "$JAVA_HOME/bin/java" -Xms1g -Xmx1g ${BENCH_SERVER_OPTS:-} -jar arbiter-server/target/arbiter.jar serve \
   > "${BENCH_SERVER_LOG:-$work/server.log}" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 60); do
@@ -54,7 +56,7 @@ for _ in $(seq 1 60); do
 done
 curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "${BENCH_SERVER_LOG:-$work/server.log}"; exit 1; }
 
-taskset -c 0 "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp arbiter-bench/target/benchmarks.jar \
+"${generator_cpu[@]}" "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp arbiter-bench/target/benchmarks.jar \
   dev.arbiter.bench.load.LoadGenerator --base="http://127.0.0.1:$port" --rates="$rates" \
   --duration="$duration" --warmup="$warmup" --workflows=100 --out=target/gate-load.json
 
