@@ -3,7 +3,9 @@ package dev.arbiter.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,22 +150,13 @@ public final class Policies {
 
     /** The policy-set versions of {@code tenantId} and of {@link #GLOBAL_TENANT}, read in one statement. */
     public SetVersions setVersions(String tenantId) {
-        long[] versions = new long[2];
+        Map<String, Long> versions = new HashMap<>(2);
         handle.createQuery("SELECT tenant_id, version FROM policy_set_versions WHERE tenant_id IN (:tenant, :global)")
                 .bind("tenant", tenantId)
                 .bind("global", GLOBAL_TENANT)
-                .map((rs, ctx) -> {
-                    long version = rs.getLong("version");
-                    if (rs.getString("tenant_id").equals(tenantId)) {
-                        versions[0] = version;
-                    }
-                    if (rs.getString("tenant_id").equals(GLOBAL_TENANT)) {
-                        versions[1] = version;
-                    }
-                    return version;
-                })
-                .list();
-        return new SetVersions(versions[0], versions[1]);
+                .map((rs, ctx) -> Map.entry(rs.getString("tenant_id"), rs.getLong("version")))
+                .forEach(row -> versions.put(row.getKey(), row.getValue()));
+        return new SetVersions(versions.getOrDefault(tenantId, 0L), versions.getOrDefault(GLOBAL_TENANT, 0L));
     }
 
     /** The tenant's policy-set version: 0 before any change, raised by every change. */

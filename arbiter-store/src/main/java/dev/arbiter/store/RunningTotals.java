@@ -134,7 +134,8 @@ final class RunningTotals {
         LockedTotals.Row held = locked.get(tenantId, workflowId);
         String tools = held == null ? null : held.tools();
         if (toolChanged) {
-            tools = tools(tenantId, workflowId, old.tool(), now.tool());
+            String stored = held != null ? held.tools() : storedTools(tenantId, workflowId);
+            tools = tools(stored, tenantId, workflowId, old.tool(), now.tool());
             update.bind("tools", tools);
         }
         update.execute();
@@ -151,19 +152,27 @@ final class RunningTotals {
         }
     }
 
-    /** The new {@code tools_used} text after a step's tool changed from {@code removed} to {@code added}. */
+    /** The stored {@code tools_used} text of a workflow this transaction has not locked. */
+    private @Nullable String storedTools(String tenantId, String workflowId) {
+        return handle.createQuery(
+                        "SELECT tools_used FROM workflows WHERE tenant_id = :tenant AND workflow_id = :workflow")
+                .bind("tenant", tenantId)
+                .bind("workflow", workflowId)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null);
+    }
+
+    /**
+     * The new {@code tools_used} text after a step's tool changed from {@code removed} to {@code added}, given
+     * the {@code stored} text.
+     */
     private @Nullable String tools(
-            String tenantId, String workflowId, @Nullable String removed, @Nullable String added) {
-        LockedTotals.Row held = locked.get(tenantId, workflowId);
-        String stored = held != null
-                ? held.tools()
-                : handle.createQuery("SELECT tools_used FROM workflows WHERE tenant_id = :tenant"
-                                + " AND workflow_id = :workflow")
-                        .bind("tenant", tenantId)
-                        .bind("workflow", workflowId)
-                        .mapTo(String.class)
-                        .findOne()
-                        .orElse(null);
+            @Nullable String stored,
+            String tenantId,
+            String workflowId,
+            @Nullable String removed,
+            @Nullable String added) {
         if (stored == null) {
             // Beyond the bound (or no workflow row): stays unknown; readers scan.
             return null;

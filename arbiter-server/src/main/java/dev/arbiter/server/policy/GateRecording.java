@@ -2,7 +2,6 @@ package dev.arbiter.server.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arbiter.core.Decision;
-import dev.arbiter.core.PolicyContext;
 import dev.arbiter.store.ContextSnapshot;
 import dev.arbiter.store.GateRecord;
 import dev.arbiter.wire.Json;
@@ -19,30 +18,11 @@ public final class GateRecording {
 
     private GateRecording() {}
 
-    /** The record of one fresh evaluation. */
-    public static GateRecord of(
-            String tenant,
-            String workflowId,
-            String stepId,
-            String decisionId,
-            Instant gatedAt,
-            String gateDecision,
-            Decision decision,
-            PolicySets.Snapshot policies,
-            PolicyContext context) {
-        return of(
-                tenant,
-                workflowId,
-                stepId,
-                decisionId,
-                gatedAt,
-                gateDecision,
-                decision,
-                policies,
-                BoundedContext.of(context.asMap(), MAX_CONTEXT_CHARS));
-    }
-
-    /** The record of one fresh evaluation whose context the caller has already bounded. */
+    /**
+     * The record of one fresh evaluation, its context bounded by the caller with
+     * {@code BoundedContext.of(context.asMap(), MAX_CONTEXT_CHARS)} (a gate serialises the context once for
+     * this record and the step's snapshot).
+     */
     public static GateRecord of(
             String tenant,
             String workflowId,

@@ -67,7 +67,7 @@ class PolicySimulatorIT {
                                 tool.equals("shell") ? "block" : "allow",
                                 sets.current(tx, "sim").set().evaluate(context),
                                 sets.current(tx, "sim"),
-                                context));
+                                BoundedContext.of(context.asMap(), GateRecording.MAX_CONTEXT_CHARS)));
             }
             return null;
         });

@@ -82,7 +82,7 @@ final class SimulationProbe {
                                             "allow",
                                             decision,
                                             snapshot,
-                                            context));
+                                            BoundedContext.of(context.asMap(), GateRecording.MAX_CONTEXT_CHARS)));
                         }
                         tx.audit()
                                 .append(dev.arbiter.store.AuditEntry.builder("probe", "wf-" + k, "probe", "allowed")
