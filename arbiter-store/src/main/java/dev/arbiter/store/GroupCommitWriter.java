@@ -49,7 +49,8 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_WAITING = 4096;
 
     private static final int MAX_ATTEMPTS = 3;
-    private static final long IDLE_PERIOD_MS = 250;
+    /** How often the housekeeping ({@link #idleTask}) runs, between batches under load; see {@link H2Compactor}. */
+    private static final long IDLE_PERIOD_MS = 25;
 
     private final Jdbi jdbi;
     private final Clock clock;

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * latency measured from the intended send time.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.arbiter.bench.load.LoadGenerator --base=http://127.0.0.1:8080
- * --rates=500,1000,2000 --duration=30 --warmup=20 --workflows=100 --out=target/gate-load.json}
+ * --rates=500,1000,2000 --duration=30 --warmup=20 --workflows=100 --connections=100
+ * --out=target/gate-load.json}
  */
 public final class LoadGenerator {
     private static final Pattern WORKFLOW_ID = Pattern.compile("\"workflow_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -42,6 +43,7 @@ public final class LoadGenerator {
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
         int workflowCount = Integer.parseInt(options.getOrDefault("workflows", "100"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "100"));
         Path out = Path.of(options.getOrDefault("out", "target/gate-load.json"));
 
         ExecutorService responses = Executors.newFixedThreadPool(4);
@@ -50,14 +52,15 @@ public final class LoadGenerator {
                 .executor(responses)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        OpenLoopRun runner = new OpenLoopRun(client);
+        OpenLoopRun runner = new OpenLoopRun(client, connections);
         GateRequests gates = new GateRequests(base, createWorkflows(client, base, workflowCount));
         LongFunction<HttpRequest> health = i -> HttpRequest.newBuilder(URI.create(base + "/health"))
                 .timeout(Duration.ofSeconds(30))
                 .GET()
                 .build();
 
-        System.out.println("warm-up " + warmup.toSeconds() + " s (gate and health at " + rates.get(0) + "/s)");
+        System.out.println("warm-up " + warmup.toSeconds() + " s (gate and health at " + rates.get(0) + "/s), at most "
+                + connections + " requests in flight");
         runner.run("warmup", gates.fresh("warm"), rates.get(0), warmup);
         runner.run("warmup", health, rates.get(0), warmup.dividedBy(2));
 

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -15,15 +16,24 @@ import org.HdrHistogram.Recorder;
  * Sends requests at a fixed intended rate, whatever the server does, and records each latency from the
  * request's intended send time (not its actual one), so that a stalled server shows up in every request
  * that should have been sent during the stall — the correction for coordinated omission that wrk2
- * makes. Not thread-safe: one run at a time.
+ * makes. Like wrk2's {@code -c}, at most {@code connections} requests are in flight: a request whose
+ * time has come waits for one to finish, and that wait counts in its latency. Without the bound the JDK
+ * client opened a connection per outstanding request during any stall (thousands) and kept them all in
+ * its pool, using them in turn, so the server kept thousands of live connections that no real client
+ * pool would hold. Not thread-safe: one run at a time.
  */
 final class OpenLoopRun {
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final HttpClient client;
+    private final int connections;
 
-    OpenLoopRun(HttpClient client) {
+    OpenLoopRun(HttpClient client, int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1, got " + connections);
+        }
         this.client = client;
+        this.connections = connections;
     }
 
     /**
@@ -38,6 +48,7 @@ final class OpenLoopRun {
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         long total = duration.toNanos() / periodNanos;
         CountDownLatch done = new CountDownLatch((int) total);
+        Semaphore inFlight = new Semaphore(connections);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + i * periodNanos;
@@ -46,7 +57,9 @@ final class OpenLoopRun {
                 LockSupport.parkNanos(wait);
             }
             HttpRequest request = requests.apply(i);
+            inFlight.acquire();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                inFlight.release();
                 long latency = System.nanoTime() - intended;
                 recorder.recordValue(Math.min(latency, MAX_LATENCY_NANOS));
                 if (failure != null || response.statusCode() >= 400) {
