@@ -6,10 +6,13 @@ import dev.arbiter.store.Database;
 import dev.arbiter.store.DatabaseConfig;
 import dev.arbiter.store.EmbeddedPostgresSupport;
 import dev.arbiter.store.Tx;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -36,10 +40,20 @@ public final class AuditWriterBenchmark {
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "h2";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        DatabaseConfig config = which.equals("postgres")
+        Path h2Dir = which.equals("postgres") ? null : Files.createTempDirectory("arbiter-audit-bench");
+        DatabaseConfig config = h2Dir == null
                 ? EmbeddedPostgresSupport.newDatabase().withMaxPoolSize(64)
-                : DatabaseConfig.embedded(Files.createTempDirectory("arbiter-audit-bench"))
-                        .withMaxPoolSize(64);
+                : DatabaseConfig.embedded(h2Dir).withMaxPoolSize(64);
+        try {
+            measure(config, which, seconds);
+        } finally {
+            if (h2Dir != null) {
+                deleteTree(h2Dir);
+            }
+        }
+    }
+
+    private static void measure(DatabaseConfig config, String which, int seconds) throws Exception {
         try (Database db = Database.open(config, Clock.systemUTC())) {
             System.out.println("database: " + which + ", " + db.durability() + ", " + seconds + " s per run");
             for (boolean shared : new boolean[] {true, false}) {
@@ -52,6 +66,15 @@ public final class AuditWriterBenchmark {
             run(db, 4, seconds, false, 100);
             boolean ok = db.read((Tx tx) -> tx.audit().verifyAll()).stream().allMatch(ChainVerification::ok);
             System.out.println(ok ? "all chains verify" : "CHAIN BROKEN");
+        }
+    }
+
+    /** Removes the benchmark's H2 directory (hundreds of MB after a run), deepest entries first. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
