@@ -49,8 +49,7 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_WAITING = 4096;
 
     private static final int MAX_ATTEMPTS = 3;
-    /** How often the housekeeping ({@link #idleTask}) runs, between batches under load; see {@link H2Compactor}. */
-    private static final long IDLE_PERIOD_MS = 25;
+    private static final long IDLE_PERIOD_MS = 250;
 
     private final Jdbi jdbi;
     private final Clock clock;
