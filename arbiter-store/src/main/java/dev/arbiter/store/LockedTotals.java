@@ -1,6 +1,8 @@
 package dev.arbiter.store;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +21,21 @@ final class LockedTotals {
             long tokensIn,
             long tokensOut,
             int steps,
-            @Nullable String tools) {}
+            @Nullable String tools) {
+
+        /** The columns named by {@link #COLUMNS} of the current row. */
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(
+                    rs.getBigDecimal("total_cost_usd"),
+                    rs.getLong("total_tokens_in"),
+                    rs.getLong("total_tokens_out"),
+                    rs.getInt("step_count"),
+                    rs.getString("tools_used"));
+        }
+    }
+
+    /** The {@code workflows} columns a {@link Row} is read from. */
+    static final String COLUMNS = "total_cost_usd, total_tokens_in, total_tokens_out, step_count, tools_used";
 
     private final Map<String, Row> rows = new HashMap<>(4);
 

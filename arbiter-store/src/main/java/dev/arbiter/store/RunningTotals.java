@@ -78,16 +78,11 @@ final class RunningTotals {
     }
 
     private Optional<LockedTotals.Row> stored(String tenantId, String workflowId) {
-        return handle.createQuery("SELECT total_cost_usd, total_tokens_in, total_tokens_out, step_count,"
-                        + " tools_used FROM workflows WHERE tenant_id = :tenant AND workflow_id = :workflow")
+        return handle.createQuery("SELECT " + LockedTotals.COLUMNS
+                        + " FROM workflows WHERE tenant_id = :tenant AND workflow_id = :workflow")
                 .bind("tenant", tenantId)
                 .bind("workflow", workflowId)
-                .map((rs, ctx) -> new LockedTotals.Row(
-                        rs.getBigDecimal("total_cost_usd"),
-                        rs.getLong("total_tokens_in"),
-                        rs.getLong("total_tokens_out"),
-                        rs.getInt("step_count"),
-                        rs.getString("tools_used")))
+                .map((rs, ctx) -> LockedTotals.Row.of(rs))
                 .findOne();
     }
 

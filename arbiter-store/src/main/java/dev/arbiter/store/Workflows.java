@@ -3,6 +3,7 @@ package dev.arbiter.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -14,9 +15,6 @@ import org.jdbi.v3.core.statement.Query;
 public final class Workflows {
     private static final String COLUMNS = "tenant_id, workflow_id, workflow_name, source, status, current_step_index,"
             + " total_steps, trace_id, metadata, client_id, reason, created_at, updated_at, completed_at";
-
-    /** The running totals, read with the lock so that the gate that takes it needs no other read of the row. */
-    private static final String TOTALS = "total_cost_usd, total_tokens_in, total_tokens_out, step_count, tools_used";
 
     private final Handle handle;
     private final LockedTotals locked;
@@ -64,23 +62,16 @@ public final class Workflows {
      * same order.
      */
     public Optional<WorkflowRecord> lockForUpdate(String tenantId, String id) {
-        return handle.createQuery("SELECT " + COLUMNS + ", " + TOTALS
-                        + " FROM workflows WHERE tenant_id = :tenant AND workflow_id = :id FOR UPDATE")
+        // The running totals come with the lock, so that the gate that takes it needs no other read of the row.
+        Optional<Map.Entry<WorkflowRecord, LockedTotals.Row>> row = handle.createQuery(
+                        "SELECT " + COLUMNS + ", " + LockedTotals.COLUMNS
+                                + " FROM workflows WHERE tenant_id = :tenant AND workflow_id = :id FOR UPDATE")
                 .bind("tenant", tenantId)
                 .bind("id", id)
-                .map((rs, ctx) -> {
-                    locked.put(
-                            tenantId,
-                            id,
-                            new LockedTotals.Row(
-                                    rs.getBigDecimal("total_cost_usd"),
-                                    rs.getLong("total_tokens_in"),
-                                    rs.getLong("total_tokens_out"),
-                                    rs.getInt("step_count"),
-                                    rs.getString("tools_used")));
-                    return map(rs);
-                })
+                .map((rs, ctx) -> Map.entry(map(rs), LockedTotals.Row.of(rs)))
                 .findOne();
+        row.ifPresent(found -> locked.put(tenantId, id, found.getValue()));
+        return row.map(Map.Entry::getKey);
     }
 
     /**

@@ -80,10 +80,8 @@ public final class DynamicPolicyQueries {
                         .forEach(policies::add);
             }
             policies.sort(Comparator.comparingInt(PolicyResource::priority).reversed());
-            return new EffectivePoliciesResponse(
-                    policies,
-                    tx.policies().setVersion(caller.tenant()),
-                    tx.policies().setVersion(Policies.GLOBAL_TENANT));
+            Policies.SetVersions versions = tx.policies().setVersions(caller.tenant());
+            return new EffectivePoliciesResponse(policies, versions.tenant(), versions.global());
         });
     }
 
