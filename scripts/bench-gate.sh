@@ -61,8 +61,10 @@ curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "${BENCH_SERVER_LO
   --duration="$duration" --warmup="$warmup" --workflows=100 --connections="${BENCH_CONNECTIONS:-100}" \
   --out=target/gate-load.json
 
-# The writer's group commit over the whole run: writes per commit is the mean batch.
+# The writer's group commit over the whole run: writes per commit is the mean batch, and where the writer
+# thread's time went (running writes, committing, compacting).
 curl -sf "http://127.0.0.1:$port/metrics" | awk '
   /^arbiter_store_write_commits_total / { commits = $2 }
   /^arbiter_store_writes_committed_total / { writes = $2 }
-  END { if (commits > 0) printf "store writer: %d writes in %d commits (%.1f per commit)\n", writes, commits, writes / commits }'
+  /^arbiter_store_writer_time_seconds_total/ { match($0, /phase="[a-z]+"/); phases = phases sprintf(" %s %.1f s", substr($0, RSTART + 7, RLENGTH - 8), $2) }
+  END { if (commits > 0) printf "store writer: %d writes in %d commits (%.1f per commit); time in%s\n", writes, commits, writes / commits, phases }'

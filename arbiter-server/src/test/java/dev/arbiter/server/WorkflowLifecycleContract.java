@@ -303,6 +303,9 @@ abstract class WorkflowLifecycleContract extends ServerContract {
                 .contains("arbiter_http_requests_total{method=\"POST\",status=\"201\"")
                 .contains("arbiter_store_writes_waiting ")
                 .contains("arbiter_store_write_commits_total ")
-                .containsPattern("arbiter_store_writes_committed_total [1-9]");
+                .containsPattern("arbiter_store_writes_committed_total [1-9]")
+                .containsPattern("arbiter_store_writer_time_seconds_total\\{phase=\"work\"} [0-9.E-]*[1-9]")
+                .containsPattern("arbiter_store_writer_time_seconds_total\\{phase=\"commit\"} [0-9.E-]*[1-9]")
+                .contains("arbiter_store_writer_time_seconds_total{phase=\"housekeeping\"}");
     }
 }

@@ -42,7 +42,8 @@ public final class Database implements AutoCloseable {
             DatabaseConfig config,
             String durability,
             @Nullable Runnable stopOwnerServices,
-            @Nullable Runnable housekeeping) {
+            @Nullable Runnable housekeeping,
+            @Nullable JournaledCommits journal) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.clock = clock;
@@ -50,7 +51,8 @@ public final class Database implements AutoCloseable {
         this.durability = durability;
         this.inMemory = config.jdbcUrl().startsWith("jdbc:h2:mem:");
         this.stopOwnerServices = stopOwnerServices;
-        this.writer = new GroupCommitWriter(jdbi, clock, ids, dialect, housekeeping);
+        Jdbi writerJdbi = journal == null ? jdbi : Jdbi.create(() -> journal.wrap(dataSource.getConnection()));
+        this.writer = new GroupCommitWriter(writerJdbi, clock, ids, dialect, housekeeping, journal);
     }
 
     /**
@@ -70,6 +72,7 @@ public final class Database implements AutoCloseable {
                                 clock,
                                 config,
                                 describeH2Url(config),
+                                null,
                                 null,
                                 null)
                         : openEmbedded(config, dir, clock);
@@ -115,6 +118,7 @@ public final class Database implements AutoCloseable {
                     config,
                     file + ", reached through the process that holds it",
                     null,
+                    null,
                     null);
         }
         EmbeddedShare share;
@@ -124,13 +128,16 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
+        Path journal = dir.resolve("journal");
         return prepare(
                 ds,
                 clock,
                 config,
-                file + ", WRITE_DELAY=0: each commit is written to the file before it returns",
+                file + " with a redo journal in " + journal
+                        + ": each commit is appended to the journal and flushed to disk before it returns",
                 share::close,
-                H2Compactor.of(ds));
+                H2Compactor.of(ds),
+                journal);
     }
 
     private static Database openPostgres(DatabaseConfig config, Clock clock) {
@@ -152,7 +159,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("cannot read synchronous_commit: " + e.getMessage(), e);
         }
-        return prepare(ds, clock, config, "PostgreSQL synchronous_commit=" + sync, null, null);
+        return prepare(ds, clock, config, "PostgreSQL synchronous_commit=" + sync, null, null, null);
     }
 
     private static Database prepare(
@@ -161,10 +168,12 @@ public final class Database implements AutoCloseable {
             DatabaseConfig config,
             String durability,
             @Nullable Runnable stopOwnerServices,
-            @Nullable Runnable housekeeping) {
+            @Nullable Runnable housekeeping,
+            @Nullable Path journalDir) {
         try {
             migrate(ds);
-            return new Database(ds, clock, config, durability, stopOwnerServices, housekeeping);
+            JournaledCommits journal = journalDir == null ? null : JournaledCommits.open(ds, journalDir);
+            return new Database(ds, clock, config, durability, stopOwnerServices, housekeeping, journal);
         } catch (RuntimeException e) {
             if (stopOwnerServices != null) {
                 stopOwnerServices.run();
@@ -267,6 +276,11 @@ public final class Database implements AutoCloseable {
     /** Writes that ran in a committed transaction so far; divided by {@link #writerCommits} the mean batch. */
     public long writerCommittedWrites() {
         return writer.committedWrites();
+    }
+
+    /** Seconds the writer thread has spent in {@code phase} so far; over wall time, its utilisation. */
+    public double writerSeconds(WriterPhase phase) {
+        return writer.nanosIn(phase) / 1e9;
     }
 
     /** Writes waiting for the writer now, for metrics and tests. */

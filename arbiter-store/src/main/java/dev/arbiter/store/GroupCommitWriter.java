@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -56,19 +57,32 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Ids ids;
     private final Dialect dialect;
     private final @Nullable Runnable idleTask;
+    private final @Nullable JournaledCommits journal;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedWrites = new AtomicLong();
+    private final AtomicLongArray phaseNanos = new AtomicLongArray(WriterPhase.values().length);
     private long lastIdleTask = System.nanoTime();
 
-    GroupCommitWriter(Jdbi jdbi, Clock clock, Ids ids, Dialect dialect, @Nullable Runnable idleTask) {
+    /**
+     * A writer over {@code jdbi}; with a {@code journal}, {@code jdbi}'s connections must be wrapped by it, and
+     * the writer appends each batch to it before committing and checkpoints H2 about once a second.
+     */
+    GroupCommitWriter(
+            Jdbi jdbi,
+            Clock clock,
+            Ids ids,
+            Dialect dialect,
+            @Nullable Runnable idleTask,
+            @Nullable JournaledCommits journal) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
         this.dialect = dialect;
         this.idleTask = idleTask;
+        this.journal = journal;
         this.thread = Thread.ofPlatform().name("arbiter-writer").daemon().start(this::run);
     }
 
@@ -104,6 +118,11 @@ final class GroupCommitWriter implements AutoCloseable {
         return committedWrites.get();
     }
 
+    /** Time the writer thread has spent in {@code phase} so far, in nanoseconds. */
+    long nanosIn(WriterPhase phase) {
+        return phaseNanos.get(phase.ordinal());
+    }
+
     /** True while a new write would be refused for the length of the queue. */
     boolean isFull() {
         return queue.size() >= MAX_WAITING;
@@ -135,15 +154,32 @@ final class GroupCommitWriter implements AutoCloseable {
                     return;
                 }
                 runIdleTask();
+                checkpointIfDue();
                 continue;
             }
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
             runBatch(batch);
             batch.clear();
+            checkpointIfDue();
             if (System.nanoTime() - lastIdleTask >= TimeUnit.MILLISECONDS.toNanos(IDLE_PERIOD_MS)) {
                 runIdleTask(); // under sustained load the queue is never empty for a whole period
             }
+        }
+    }
+
+    private void checkpointIfDue() {
+        if (journal == null || !journal.checkpointDue()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            journal.checkpoint();
+        } catch (RuntimeException e) {
+            // The journal still holds every batch since the last good checkpoint; the next one retries.
+            LOG.log(System.Logger.Level.ERROR, "database checkpoint failed: {0}", e.toString());
+        } finally {
+            addTime(WriterPhase.CHECKPOINT, started);
         }
     }
 
@@ -156,6 +192,8 @@ final class GroupCommitWriter implements AutoCloseable {
             idleTask.run();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "database housekeeping failed: {0}", e.toString());
+        } finally {
+            addTime(WriterPhase.HOUSEKEEPING, lastIdleTask);
         }
     }
 
@@ -177,6 +215,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private boolean runTogether(List<Job<?>> batch) {
         Outcome[] outcomes = new Outcome[batch.size()];
         try (Handle handle = jdbi.open()) {
+            long started = System.nanoTime();
             begin(handle);
             try {
                 List<AuditEntry> audit = new ArrayList<>();
@@ -184,7 +223,9 @@ final class GroupCommitWriter implements AutoCloseable {
                     outcomes[i] = runInSavepoint(handle, batch.get(i), "w" + i, audit);
                 }
                 new Tx(handle, clock, ids, dialect).audit().appendInTenantOrder(audit);
-                handle.commit();
+                long committing = addTime(WriterPhase.WORK, started);
+                commit(handle);
+                addTime(WriterPhase.COMMIT, committing);
                 commits.incrementAndGet();
                 committedWrites.addAndGet(batch.size());
             } catch (RuntimeException e) {
@@ -235,12 +276,15 @@ final class GroupCommitWriter implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             Outcome outcome;
             try (Handle handle = jdbi.open()) {
+                long started = System.nanoTime();
                 begin(handle);
                 try {
                     Tx tx = new Tx(handle, clock, ids, dialect);
                     outcome = Outcome.success(job.work.run(tx));
                     tx.audit().writePending();
-                    handle.commit();
+                    long committing = addTime(WriterPhase.WORK, started);
+                    commit(handle);
+                    addTime(WriterPhase.COMMIT, committing);
                     commits.incrementAndGet();
                     committedWrites.incrementAndGet();
                 } catch (JdbiException e) {
@@ -266,9 +310,35 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private static void begin(Handle handle) {
+    /** Adds the time since {@code since} to {@code phase}; returns now. */
+    private long addTime(WriterPhase phase, long since) {
+        long now = System.nanoTime();
+        phaseNanos.addAndGet(phase.ordinal(), now - since);
+        return now;
+    }
+
+    private void begin(Handle handle) {
         handle.setTransactionIsolationLevel(TransactionIsolationLevel.READ_COMMITTED);
         handle.begin();
+        if (journal != null) {
+            journal.begun();
+        }
+    }
+
+    /** Commits, with the batch appended to the journal first when there is one. */
+    private void commit(Handle handle) {
+        if (journal == null) {
+            handle.commit();
+            return;
+        }
+        journal.beforeCommit(handle);
+        try {
+            handle.commit();
+        } catch (RuntimeException | Error e) {
+            journal.commitFailed();
+            throw e;
+        }
+        journal.committed();
     }
 
     private static void failAll(List<Job<?>> batch, Throwable failure) {
@@ -284,7 +354,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** Finishes the queued work, then stops the thread. */
+    /** Finishes the queued work, then stops the thread and closes the journal (a last checkpoint). */
     @Override
     public void close() {
         closing = true;
@@ -296,6 +366,9 @@ final class GroupCommitWriter implements AutoCloseable {
         Job<?> left;
         while ((left = queue.poll()) != null) {
             left.result.completeExceptionally(new StoreException("the database is closed"));
+        }
+        if (journal != null && !thread.isAlive()) {
+            journal.close();
         }
     }
 

@@ -35,7 +35,7 @@ class EmbeddedDurabilityIT {
             assertThat(db.inTransaction((Tx tx) -> tx.workflows().find("t", "wf_keep")))
                     .isPresent();
             assertThat(db.inTransaction((Tx tx) -> tx.audit().verify("t")).ok()).isTrue();
-            assertThat(db.durability()).contains("WRITE_DELAY=0");
+            assertThat(db.durability()).contains("redo journal");
         }
     }
 

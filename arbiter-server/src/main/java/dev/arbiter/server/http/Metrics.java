@@ -1,6 +1,7 @@
 package dev.arbiter.server.http;
 
 import dev.arbiter.store.Database;
+import dev.arbiter.store.WriterPhase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -8,12 +9,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The server's Prometheus metrics: gate latency (histogram), gate decisions by outcome, HTTP
  * requests by status, and the store's writer (writes waiting, commits, writes committed: their ratio is
- * the mean group-commit batch). Served at {@code GET /metrics}. Thread-safe.
+ * the mean group-commit batch; time per phase: over wall time, how busy the writer thread is). Served at {@code GET /metrics}. Thread-safe.
  */
 public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -35,6 +37,13 @@ public final class Metrics {
         FunctionCounter.builder("arbiter.store.writes.committed", database, Database::writerCommittedWrites)
                 .description("Writes run in a committed transaction")
                 .register(registry);
+        for (WriterPhase phase : WriterPhase.values()) {
+            FunctionCounter.builder("arbiter.store.writer.time", database, db -> db.writerSeconds(phase))
+                    .description("Time the store's writer thread spent running writes, committing, or compacting")
+                    .baseUnit("seconds")
+                    .tag("phase", phase.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
     }
 
     /** Records one answered gate. */

@@ -1,0 +1,105 @@
+package dev.arbiter.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.h2.schema.Sequence;
+import org.h2.table.Column;
+import org.h2.table.Table;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What the journal needs from an embedded H2 database that SQL does not offer, reached through H2's engine
+ * classes (H2 is pinned): its MVStore, to choose when the file is written, and the sequences behind identity
+ * columns, whose next values a replay must reproduce. Thread-safe as far as H2 is.
+ */
+final class H2Internals {
+    /**
+     * H2's auto-commit delay while the journal is on: its background thread then never writes the store
+     * (about 24 days between wake-ups), so every write of the file happens on the writer thread.
+     */
+    private static final int NO_BACKGROUND_WRITES_MS = Integer.MAX_VALUE;
+
+    private final MVStore store;
+    private final Map<String, Sequence> identities;
+
+    private H2Internals(MVStore store, Map<String, Sequence> identities) {
+        this.store = store;
+        this.identities = identities;
+    }
+
+    /** The internals of the embedded database behind {@code dataSource}; fails if they are not reachable. */
+    static H2Internals of(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                throw new StoreException("the journal needs an embedded H2 database in this process");
+            }
+            Map<String, Sequence> identities = new LinkedHashMap<>();
+            for (Table table : session.getDatabase().getMainSchema().getAllTablesAndViews(session)) {
+                for (Column column : table.getColumns()) {
+                    Sequence sequence = column.getSequence();
+                    if (sequence != null) {
+                        identities.put(table.getName() + "." + column.getName(), sequence);
+                    }
+                }
+            }
+            return new H2Internals(session.getDatabase().getStore().getMvStore(), Map.copyOf(identities));
+        } catch (SQLException e) {
+            throw new StoreException("cannot reach the embedded H2 database: " + e.getMessage(), e);
+        }
+    }
+
+    /** From now on, commits stay in memory until {@link #checkpoint}: the journal makes them durable. */
+    void deferWrites() {
+        store.setAutoCommitDelay(NO_BACKGROUND_WRITES_MS);
+    }
+
+    /** Every commit writes the file again (H2's {@code WRITE_DELAY=0}), e.g. while replaying or closing. */
+    void writeEveryCommit() {
+        store.setAutoCommitDelay(0);
+    }
+
+    /** Writes every committed change to the file and forces it to disk. */
+    void checkpoint() {
+        if (!store.isClosed()) {
+            store.commit();
+            store.sync();
+        }
+    }
+
+    /** True if commits are waiting to be written to the file. */
+    boolean hasUnsavedChanges() {
+        return !store.isClosed() && store.hasUnsavedChanges();
+    }
+
+    /** The next value of each identity column, keyed by {@code table.column}. */
+    Map<String, Long> identityBases() {
+        Map<String, Long> bases = new LinkedHashMap<>();
+        identities.forEach((name, sequence) -> bases.put(name, sequence.getBaseValue()));
+        return bases;
+    }
+
+    /** Makes each identity column named in {@code bases} hand out that value next. */
+    void restartIdentities(Handle handle, Map<String, Long> bases) {
+        bases.forEach((name, base) -> {
+            Sequence sequence = identities.get(name);
+            if (sequence == null) {
+                throw new StoreException("the journal names an identity column this database lacks: " + name);
+            }
+            if (sequence.getBaseValue() != base) {
+                int dot = name.indexOf('.');
+                handle.execute("ALTER TABLE " + quote(name.substring(0, dot)) + " ALTER COLUMN "
+                        + quote(name.substring(dot + 1)) + " RESTART WITH " + base);
+            }
+        });
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

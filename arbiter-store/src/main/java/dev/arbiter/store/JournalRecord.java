@@ -1,0 +1,265 @@
+package dev.arbiter.store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One committed batch of the writer as the {@link Journal} keeps it: its sequence number, the next value of
+ * every identity column when it began (so that a replay hands out the same ids), and what its connection did.
+ * {@link #encode} and {@link #decode} are exact inverses; a value of a type the journal cannot write is
+ * refused when the batch is recorded, so it fails loudly instead of at replay.
+ */
+record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> ops) {
+    private static final int FORMAT = 1;
+
+    JournalRecord {
+        identityBases = Map.copyOf(identityBases);
+        ops = List.copyOf(ops);
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.writeLong(seq);
+            out.writeInt(identityBases.size());
+            for (Map.Entry<String, Long> e : identityBases.entrySet()) {
+                writeString(out, e.getKey());
+                out.writeLong(e.getValue());
+            }
+            out.writeInt(ops.size());
+            for (JournalOp op : ops) {
+                writeOp(out, op);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    static JournalRecord decode(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        int format = in.readUnsignedByte();
+        if (format != FORMAT) {
+            throw new IOException("unknown journal record format " + format);
+        }
+        long seq = in.readLong();
+        int identities = in.readInt();
+        Map<String, Long> bases = new LinkedHashMap<>();
+        for (int i = 0; i < identities; i++) {
+            bases.put(readString(in), in.readLong());
+        }
+        int count = in.readInt();
+        List<JournalOp> ops = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ops.add(readOp(in));
+        }
+        return new JournalRecord(seq, bases, ops);
+    }
+
+    private static void writeOp(DataOutputStream out, JournalOp op) throws IOException {
+        switch (op) {
+            case JournalOp.Execute e -> {
+                out.writeByte(e.succeeded() ? 1 : 2);
+                writeString(out, e.sql());
+                out.writeInt(e.parameters().size());
+                for (JournalParameter p : e.parameters()) {
+                    writeString(out, p.setter());
+                    out.writeByte(p.types().size());
+                    for (int i = 0; i < p.types().size(); i++) {
+                        writeString(out, p.types().get(i).getName());
+                        writeValue(out, p.args()[i]);
+                    }
+                }
+            }
+            case JournalOp.Savepoint s -> {
+                out.writeByte(3);
+                writeString(out, s.name());
+            }
+            case JournalOp.RollbackTo r -> {
+                out.writeByte(4);
+                writeString(out, r.name());
+            }
+            case JournalOp.Release r -> {
+                out.writeByte(5);
+                writeString(out, r.name());
+            }
+        }
+    }
+
+    private static JournalOp readOp(DataInputStream in) throws IOException {
+        int kind = in.readUnsignedByte();
+        return switch (kind) {
+            case 1, 2 -> {
+                String sql = readString(in);
+                int n = in.readInt();
+                List<JournalParameter> parameters = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    String setter = readString(in);
+                    int arity = in.readUnsignedByte();
+                    List<Class<?>> types = new ArrayList<>(arity);
+                    Object[] args = new Object[arity];
+                    for (int a = 0; a < arity; a++) {
+                        types.add(type(readString(in)));
+                        args[a] = readValue(in);
+                    }
+                    parameters.add(new JournalParameter(setter, types, args));
+                }
+                yield new JournalOp.Execute(sql, parameters, kind == 1);
+            }
+            case 3 -> new JournalOp.Savepoint(readString(in));
+            case 4 -> new JournalOp.RollbackTo(readString(in));
+            case 5 -> new JournalOp.Release(readString(in));
+            default -> throw new IOException("unknown journal operation " + kind);
+        };
+    }
+
+    /** Fails with an {@link IllegalArgumentException} for a value the journal cannot keep. */
+    static void checkWritable(@Nullable Object value) {
+        if (value != null && tag(value) < 0) {
+            throw new IllegalArgumentException("the journal cannot record a statement parameter of type "
+                    + value.getClass().getName());
+        }
+    }
+
+    private static int tag(Object value) {
+        return switch (value) {
+            case String s -> 1;
+            case Integer i -> 2;
+            case Long l -> 3;
+            case Boolean b -> 4;
+            case BigDecimal d -> 5;
+            case Timestamp t -> 6;
+            case OffsetDateTime t -> 7;
+            case UUID u -> 8;
+            case byte[] b -> 9;
+            case Double d -> 10;
+            case Short s -> 11;
+            case Instant i -> 12;
+            default -> -1;
+        };
+    }
+
+    private static void writeValue(DataOutputStream out, @Nullable Object value) throws IOException {
+        if (value == null) {
+            out.writeByte(0);
+            return;
+        }
+        int tag = tag(value);
+        out.writeByte(tag);
+        switch (value) {
+            case String s -> writeString(out, s);
+            case Integer i -> out.writeInt(i);
+            case Long l -> out.writeLong(l);
+            case Boolean b -> out.writeBoolean(b);
+            case BigDecimal d -> writeString(out, d.toString());
+            case Timestamp t -> {
+                out.writeLong(t.getTime());
+                out.writeInt(t.getNanos());
+            }
+            case OffsetDateTime t -> {
+                out.writeLong(t.toEpochSecond());
+                out.writeInt(t.getNano());
+                out.writeInt(t.getOffset().getTotalSeconds());
+            }
+            case UUID u -> {
+                out.writeLong(u.getMostSignificantBits());
+                out.writeLong(u.getLeastSignificantBits());
+            }
+            case byte[] b -> {
+                out.writeInt(b.length);
+                out.write(b);
+            }
+            case Double d -> out.writeDouble(d);
+            case Short s -> out.writeShort(s);
+            case Instant i -> {
+                out.writeLong(i.getEpochSecond());
+                out.writeInt(i.getNano());
+            }
+            default -> throw new IllegalArgumentException("unwritable journal value " + value.getClass());
+        }
+    }
+
+    private static @Nullable Object readValue(DataInputStream in) throws IOException {
+        int tag = in.readUnsignedByte();
+        return switch (tag) {
+            case 0 -> null;
+            case 1 -> readString(in);
+            case 2 -> in.readInt();
+            case 3 -> in.readLong();
+            case 4 -> in.readBoolean();
+            case 5 -> new BigDecimal(readString(in));
+            case 6 -> {
+                Timestamp t = new Timestamp(in.readLong());
+                t.setNanos(in.readInt());
+                yield t;
+            }
+            case 7 -> {
+                long seconds = in.readLong();
+                int nanos = in.readInt();
+                ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
+                yield OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), offset);
+            }
+            case 8 -> new UUID(in.readLong(), in.readLong());
+            case 9 -> {
+                byte[] b = new byte[in.readInt()];
+                in.readFully(b);
+                yield b;
+            }
+            case 10 -> in.readDouble();
+            case 11 -> in.readShort();
+            case 12 -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+            default -> throw new IOException("unknown journal value type " + tag);
+        };
+    }
+
+    private static Class<?> type(String name) throws IOException {
+        return switch (name) {
+            case "int" -> int.class;
+            case "long" -> long.class;
+            case "boolean" -> boolean.class;
+            case "double" -> double.class;
+            case "short" -> short.class;
+            case "float" -> float.class;
+            case "byte" -> byte.class;
+            default -> {
+                try {
+                    yield Class.forName(name, false, JournalRecord.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new IOException("journal names an unknown parameter type " + name, e);
+                }
+            }
+        };
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("journal string of " + length + " bytes overruns its record");
+        }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.arbiter.store;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records what the writer's connection does in a batch, for the {@link Journal}: every statement that may
+ * change data (anything but a query) with the setters called on it and whether it succeeded, and every
+ * savepoint, rollback to one and release. {@link #wrap} returns a connection that records into this recorder
+ * and otherwise behaves exactly like the one it wraps. Not thread-safe: the writer thread owns it.
+ */
+final class JournalRecorder {
+    private final List<JournalOp> ops = new ArrayList<>();
+
+    /** Starts a batch: forgets whatever a previous, uncommitted one recorded. */
+    void begin() {
+        ops.clear();
+    }
+
+    /** What the batch did so far, in order. */
+    List<JournalOp> ops() {
+        return List.copyOf(ops);
+    }
+
+    /** {@code connection}, recording into this recorder. */
+    Connection wrap(Connection connection) {
+        return proxy(Connection.class, new ConnectionHandler(connection));
+    }
+
+    /** True for a statement that cannot change data, so that replaying it would do nothing. */
+    static boolean isQuery(String sql) {
+        String head = sql.stripLeading();
+        int end = 0;
+        while (end < head.length() && Character.isLetter(head.charAt(end))) {
+            end++;
+        }
+        return switch (head.substring(0, end).toUpperCase(Locale.ROOT)) {
+            case "SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN", "SHOW" -> true;
+            default -> false;
+        };
+    }
+
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+        return type.cast(
+                Proxy.newProxyInstance(JournalRecorder.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object invoke(Object target, Method method, @Nullable Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private final class ConnectionHandler implements InvocationHandler {
+        private final Connection target;
+
+        ConnectionHandler(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "prepareStatement" -> {
+                    PreparedStatement statement = (PreparedStatement) JournalRecorder.invoke(target, method, args);
+                    String sql = (String) args[0];
+                    return isQuery(sql)
+                            ? statement
+                            : proxy(PreparedStatement.class, new PreparedHandler(statement, sql));
+                }
+                case "createStatement" -> {
+                    Statement statement = (Statement) JournalRecorder.invoke(target, method, args);
+                    return proxy(Statement.class, new StatementHandler(statement));
+                }
+                case "setSavepoint" -> {
+                    if (args == null || args.length != 1) {
+                        throw new IllegalStateException("the journal records named savepoints only");
+                    }
+                    Object savepoint = JournalRecorder.invoke(target, method, args);
+                    ops.add(new JournalOp.Savepoint((String) args[0]));
+                    return savepoint;
+                }
+                case "rollback" -> {
+                    // The name first: a driver may invalidate the savepoint object once used.
+                    String name = args != null && args.length == 1 ? ((Savepoint) args[0]).getSavepointName() : null;
+                    Object result = JournalRecorder.invoke(target, method, args);
+                    if (name != null) {
+                        ops.add(new JournalOp.RollbackTo(name));
+                    }
+                    return result;
+                }
+                case "releaseSavepoint" -> {
+                    String name = ((Savepoint) args[0]).getSavepointName();
+                    Object result = JournalRecorder.invoke(target, method, args);
+                    ops.add(new JournalOp.Release(name));
+                    return result;
+                }
+                case "prepareCall" ->
+                    throw new IllegalStateException("the journal cannot record stored procedure calls");
+                case "unwrap", "isWrapperFor", "equals", "hashCode", "toString" -> {
+                    return JournalRecorder.invoke(target, method, args);
+                }
+                default -> {
+                    return JournalRecorder.invoke(target, method, args);
+                }
+            }
+        }
+    }
+
+    /** Records the parameters set and, on execution, the statement. */
+    private final class PreparedHandler implements InvocationHandler {
+        private final PreparedStatement target;
+        private final String sql;
+        private final List<JournalParameter> parameters = new ArrayList<>();
+
+        PreparedHandler(PreparedStatement target, String sql) {
+            this.target = target;
+            this.sql = sql;
+        }
+
+        @Override
+        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
+                for (int i = 1; i < args.length; i++) {
+                    JournalRecord.checkWritable(args[i]);
+                }
+                parameters.removeIf(p -> p.args()[0].equals(args[0]));
+                parameters.add(JournalParameter.of(method, args));
+                return JournalRecorder.invoke(target, method, args);
+            }
+            switch (name) {
+                case "clearParameters" -> parameters.clear();
+                case "addBatch", "executeBatch", "executeLargeBatch" ->
+                    throw new IllegalStateException("the journal does not record statement batches");
+                case "execute", "executeUpdate", "executeLargeUpdate", "executeQuery" -> {
+                    if (args != null && args.length > 0) {
+                        throw new IllegalStateException("the journal records prepared statements as prepared");
+                    }
+                    return record(method, args);
+                }
+                default -> {
+                    // getters, close, getGeneratedKeys, ...
+                }
+            }
+            return JournalRecorder.invoke(target, method, args);
+        }
+
+        private @Nullable Object record(Method method, @Nullable Object[] args) throws Throwable {
+            try {
+                Object result = JournalRecorder.invoke(target, method, args);
+                ops.add(new JournalOp.Execute(sql, parameters, true));
+                return result;
+            } catch (Throwable failure) {
+                ops.add(new JournalOp.Execute(sql, parameters, false));
+                throw failure;
+            }
+        }
+    }
+
+    /** Records a plain statement's SQL when it may change data. */
+    private final class StatementHandler implements InvocationHandler {
+        private final Statement target;
+
+        StatementHandler(Statement target) {
+            this.target = target;
+        }
+
+        @Override
+        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String sql) {
+                if (name.contains("Batch")) {
+                    throw new IllegalStateException("the journal does not record statement batches");
+                }
+                if (isQuery(sql)) {
+                    return JournalRecorder.invoke(target, method, args);
+                }
+                try {
+                    Object result = JournalRecorder.invoke(target, method, args);
+                    ops.add(new JournalOp.Execute(sql, List.of(), true));
+                    return result;
+                } catch (Throwable failure) {
+                    ops.add(new JournalOp.Execute(sql, List.of(), false));
+                    throw failure;
+                }
+            }
+            if (name.equals("addBatch")) {
+                throw new IllegalStateException("the journal does not record statement batches");
+            }
+            return JournalRecorder.invoke(target, method, args);
+        }
+    }
+}

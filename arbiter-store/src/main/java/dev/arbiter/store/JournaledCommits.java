@@ -1,0 +1,162 @@
+package dev.arbiter.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The redo journal as the {@link GroupCommitWriter} uses it on an embedded database: each batch is recorded
+ * ({@link JournalRecorder}), appended to the {@link Journal} and forced to disk before H2 commits it in
+ * memory, and H2 writes its file only at checkpoints, about once a second, on the writer thread. A crash
+ * between checkpoints loses nothing acknowledged: {@link JournalReplay} redoes the journal's later batches
+ * when the database opens. See docs/storage.md, "Redo journal". Not thread-safe: the writer thread owns it
+ * once {@link #open} returns.
+ */
+final class JournaledCommits implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JournaledCommits.class.getName());
+    /** How long H2 keeps committed changes in memory only; bounds replay time and unsaved memory. */
+    static final long CHECKPOINT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
+    /** A checkpoint also once this much journal has been written since the last one. */
+    static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
+
+    private final Journal journal;
+    private final JournalRecorder recorder = new JournalRecorder();
+    private final H2Internals h2;
+    private long lastSeq;
+    private long checkpointSeq;
+    private long previousCheckpointSeq;
+    private long lastCheckpoint = System.nanoTime();
+    private Map<String, Long> identityBases = Map.of();
+    private long sizeBeforeAppend = -1;
+    private boolean broken;
+
+    private JournaledCommits(Journal journal, H2Internals h2, long position) {
+        this.journal = journal;
+        this.h2 = h2;
+        this.lastSeq = position;
+        this.checkpointSeq = position;
+        this.previousCheckpointSeq = position;
+    }
+
+    /**
+     * Opens the journal in {@code dir} for the freshly migrated embedded database behind {@code dataSource},
+     * replays what the database file lacks, writes the file, and from then on defers H2's writes.
+     */
+    static JournaledCommits open(DataSource dataSource, Path dir) {
+        H2Internals h2 = H2Internals.of(dataSource);
+        Journal journal = Journal.open(dir);
+        try {
+            long position = JournalReplay.run(Jdbi.create(dataSource), journal, h2);
+            h2.checkpoint();
+            journal.startSegment(position + 1);
+            journal.dropAllButCurrent();
+            h2.deferWrites();
+            return new JournaledCommits(journal, h2, position);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    /** {@code connection}, recording what the writer does with it. */
+    Connection wrap(Connection connection) {
+        return recorder.wrap(connection);
+    }
+
+    /** A batch's transaction has begun on the writer's connection. */
+    void begun() {
+        recorder.begin();
+        identityBases = h2.identityBases();
+        sizeBeforeAppend = -1;
+    }
+
+    /**
+     * Right before the batch commits: stamps the batch's seq into the database and appends the batch to the
+     * journal, forced to disk. On failure nothing stays in the journal and the batch must be rolled back.
+     */
+    void beforeCommit(Handle handle) {
+        if (broken) {
+            throw new StoreException("the journal is unusable after a failed write; restart the server");
+        }
+        long seq = lastSeq + 1;
+        handle.execute("UPDATE journal_position SET seq = ? WHERE id = 1", seq);
+        JournalRecord record = new JournalRecord(seq, identityBases, recorder.ops());
+        long size = journal.size();
+        try {
+            journal.append(record);
+            sizeBeforeAppend = size;
+        } catch (RuntimeException e) {
+            takeBack(size);
+            throw e;
+        }
+    }
+
+    /** The batch appended by {@link #beforeCommit} committed. */
+    void committed() {
+        lastSeq++;
+        sizeBeforeAppend = -1;
+    }
+
+    /** The batch appended by {@link #beforeCommit} did not commit: its record must not be replayed. */
+    void commitFailed() {
+        if (sizeBeforeAppend >= 0) {
+            takeBack(sizeBeforeAppend);
+            sizeBeforeAppend = -1;
+        }
+    }
+
+    private void takeBack(long size) {
+        try {
+            journal.undo(size);
+        } catch (RuntimeException e) {
+            // A record that may be replayed although its batch never committed: stop writing rather than
+            // let a restart apply it.
+            broken = true;
+            LOG.log(System.Logger.Level.ERROR, "journal record could not be taken back; refusing further writes", e);
+        }
+    }
+
+    /** True when the database file should be brought up to date now. */
+    boolean checkpointDue() {
+        boolean due = System.nanoTime() - lastCheckpoint >= CHECKPOINT_INTERVAL_NANOS
+                || journal.appendedSinceCheckpoint() >= CHECKPOINT_BYTES;
+        // Writes of another process (the CLI through the TCP port) reach H2 without a journal record.
+        return due && (lastSeq > checkpointSeq || h2.hasUnsavedChanges());
+    }
+
+    /** Writes the database file up to the last committed batch and drops the journal it no longer needs. */
+    void checkpoint() {
+        h2.checkpoint();
+        journal.checkpointed(lastSeq, checkpointSeq);
+        previousCheckpointSeq = checkpointSeq;
+        checkpointSeq = lastSeq;
+        lastCheckpoint = System.nanoTime();
+    }
+
+    /** The seq of the last committed batch. */
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Checkpoints and closes the journal; H2 writes every commit again from now on. */
+    @Override
+    public void close() {
+        try {
+            if (!broken) {
+                checkpoint();
+            }
+            h2.writeEveryCommit();
+        } finally {
+            journal.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "journal at batch " + lastSeq + " (checkpoints at " + checkpointSeq + ", " + previousCheckpointSeq + ")";
+    }
+}
