@@ -50,7 +50,8 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_WAITING = 4096;
 
     private static final int MAX_ATTEMPTS = 3;
-    private static final long IDLE_PERIOD_MS = 250;
+    /** How often the writer runs the housekeeping task (H2 compaction), under load too. */
+    private static final long IDLE_PERIOD_MS = 100;
 
     private final Jdbi jdbi;
     private final Clock clock;

@@ -9,23 +9,22 @@ import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps an embedded H2 file from growing without bound. With {@code WRITE_DELAY=0} every commit writes a
- * new chunk and H2's background housekeeping, which rewrites sparse chunks so that their space can be
- * reused, does not run: measured, the file then grew by ~25 KB per commit for as long as the load lasted
- * (2.7 GB after 100,000 single-write commits and still growing). Each {@link #run} rewrites sparse chunks a
- * little at a time ({@link MVStore#compact} with a 2 MiB budget), as the housekeeping would; the
- * {@link GroupCommitWriter} runs it between batches every 250 ms, on its own thread, so that compaction
- * never writes while a transaction is changing the maps. Each run stalls the writer (10 ms at the median,
- * up to 76 ms under B1's load); 256 KiB every 25 ms cut that, but the crash loop (docs/storage.md) then lost
- * acknowledged commits once in 24 kill cycles, against none in 115 with these values, so they stay until
- * that is understood. It reaches the MVStore through H2's engine
- * classes (H2 is pinned); if they are not reachable it logs once and does nothing. Not thread-safe: run by
- * the writer thread only.
+ * Keeps an embedded H2 file from growing without bound. H2's background housekeeping, which rewrites sparse
+ * chunks so that their space can be reused, must not run: it would write the store from another thread while
+ * the writer changes the maps (docs/storage.md, torn writes). Each {@link #run} therefore rewrites sparse
+ * chunks a little at a time ({@link MVStore#compact} with a 512 KiB budget), as the housekeeping would, and
+ * the {@link GroupCommitWriter} runs it between batches every 100 ms. Before the redo journal every commit
+ * wrote a chunk of its own, and compaction needed 2 MiB every 250 ms (stalling the writer 10 ms at the
+ * median, 76 ms at most); with checkpoints every 100 ms the file fragments far less, and the smaller budget
+ * stalls it 0.1 ms at the median, 6 ms at p99 (docs/benchmarks.md, B1 session 5). Slices this small had
+ * once lost acknowledged commits under kill -9 without the journal; the journal now replays what a database
+ * file comes back without. It reaches the MVStore through H2's engine classes (H2 is pinned); if they are not
+ * reachable it logs once and does nothing. Not thread-safe: run by the writer thread only.
  */
 final class H2Compactor implements Runnable {
     private static final System.Logger LOG = System.getLogger(H2Compactor.class.getName());
     private static final int TARGET_FILL_RATE = 80;
-    private static final int WRITE_BUDGET = 2 * 1024 * 1024;
+    private static final int WRITE_BUDGET = 512 * 1024;
 
     private final MVStore store;
 
