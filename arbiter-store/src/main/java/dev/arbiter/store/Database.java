@@ -134,7 +134,8 @@ public final class Database implements AutoCloseable {
                 clock,
                 config,
                 file + " with a redo journal in " + journal
-                        + ": each commit is appended to the journal and flushed to disk before it returns",
+                        + ": each commit is in the journal before it returns (it survives the process;"
+                        + " the file is forced to disk at checkpoints every 250 ms)",
                 share::close,
                 H2Compactor.of(ds),
                 journal);

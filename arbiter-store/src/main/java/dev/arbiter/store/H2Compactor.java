@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * chunks a little at a time ({@link MVStore#compact} with a 512 KiB budget), as the housekeeping would, and
  * the {@link GroupCommitWriter} runs it between batches every 100 ms. Before the redo journal every commit
  * wrote a chunk of its own, and compaction needed 2 MiB every 250 ms (stalling the writer 10 ms at the
- * median, 76 ms at most); with checkpoints every 100 ms the file fragments far less, and the smaller budget
+ * median, 76 ms at most); with checkpoints every 250 ms the file fragments far less, and the smaller budget
  * stalls it 0.1 ms at the median, 6 ms at p99 (docs/benchmarks.md, B1 session 5). Slices this small had
  * once lost acknowledged commits under kill -9 without the journal; the journal now replays what a database
  * file comes back without. It reaches the MVStore through H2's engine classes (H2 is pinned); if they are not

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The redo journal as the {@link GroupCommitWriter} uses it on an embedded database: each batch is recorded
  * ({@link JournalRecorder}) and appended to the {@link Journal} before H2 commits it in memory, and H2 writes
- * its file only at checkpoints, every 100 ms, on the writer thread. A crash
+ * its file only at checkpoints, every 250 ms, on the writer thread. A crash
  * between checkpoints loses nothing acknowledged: {@link JournalReplay} redoes the journal's later batches
  * when the database opens. See docs/storage.md, "Redo journal". Not thread-safe: the writer thread owns it
  * once {@link #open} returns.
@@ -20,11 +20,12 @@ import org.jdbi.v3.core.Jdbi;
 final class JournaledCommits implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JournaledCommits.class.getName());
     /**
-     * How long H2 keeps committed changes in memory only. A checkpoint stalls the writer for a few ms whatever
-     * it writes (measured: median 8 ms every 100 ms, 10 ms every 250 ms under B1's 1,000 gates/s), so shorter
-     * intervals mean shorter stalls and less unsaved memory, at a little more writer time in all.
+     * How long H2 keeps committed changes in memory only. A checkpoint stalls the writer (under B1's 1,000
+     * gates/s: median 10 ms every 250 ms, 8 ms every 100 ms), so a shorter interval means shorter stalls but
+     * more of them and more writer time in all: over a full B1 run, 13 s of checkpoints every 250 ms against
+     * 34 s every 100 ms, and gate p99 at 500/s 15 ms against 202 ms (docs/benchmarks.md, B1 session 5).
      */
-    static final long CHECKPOINT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long CHECKPOINT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /**
      * Journal segments are kept until this many later checkpoints cover them, so that a database file that
      * comes back from a crash missing its newest chunks (docs/storage.md) still finds every record it needs.
