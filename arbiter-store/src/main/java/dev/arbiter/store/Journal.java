@@ -18,37 +18,51 @@ import org.jspecify.annotations.Nullable;
 /**
  * The embedded database's redo journal: the writer appends each batch here before the batch
  * commits in H2, which then writes its file only at checkpoints (docs/storage.md, "Redo journal"). Segment
- * files {@code segment-<first seq>.log} in one directory; each record is its length, a CRC32C of its payload
+ * files {@code segment-<database id>-<first seq>.log} in one directory, so that the journal of a database
+ * file that was deleted or replaced is never replayed into another; each record is its length, a CRC32C of
+ * its payload
  * and the payload ({@link JournalRecord#encode}). A segment is started at every checkpoint, and a segment is
  * deleted only once a later checkpoint covers it and the one after it, so a database that comes back from a
  * crash one checkpoint short still finds every record it needs. Not thread-safe: the writer thread owns it
  * (and {@link JournalReplay} before the writer starts).
  */
 final class Journal implements AutoCloseable {
-    private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{20})\\.log");
+    private static final Pattern SEGMENT = Pattern.compile("segment-([0-9a-f-]{36})-(\\d{20})\\.log");
+    private static final System.Logger LOG = System.getLogger(Journal.class.getName());
     private static final int HEADER = 8;
     /** A record larger than this is taken for garbage (a batch of 256 writes of 1 MiB each fits). */
     private static final int MAX_RECORD = 512 * 1024 * 1024;
 
     private final Path dir;
+    private final String databaseId;
     private final List<Segment> segments = new ArrayList<>();
     private @Nullable FileChannel current;
     private long appendedSinceCheckpoint;
 
-    private Journal(Path dir) {
+    private Journal(Path dir, String databaseId) {
         this.dir = dir;
+        this.databaseId = databaseId;
     }
 
-    /** The journal in {@code dir}, created if missing; nothing is open for appending until {@link #startSegment}. */
-    static Journal open(Path dir) {
+    /**
+     * The journal of the database {@code databaseId} in {@code dir}, created if missing; segments of another
+     * database are left alone (and named in a warning). Nothing is open for appending until
+     * {@link #startSegment}.
+     */
+    static Journal open(Path dir, String databaseId) {
         try {
             Files.createDirectories(dir);
-            Journal journal = new Journal(dir);
+            Journal journal = new Journal(dir, databaseId);
             try (Stream<Path> files = Files.list(dir)) {
                 files.forEach(file -> {
                     Matcher m = SEGMENT.matcher(file.getFileName().toString());
-                    if (m.matches()) {
-                        journal.segments.add(new Segment(file, Long.parseLong(m.group(1))));
+                    if (m.matches() && m.group(1).equals(databaseId)) {
+                        journal.segments.add(new Segment(file, Long.parseLong(m.group(2))));
+                    } else if (m.matches()) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "journal segment {0} belongs to another database file and is not replayed",
+                                file);
                     }
                 });
             }
@@ -99,7 +113,7 @@ final class Journal implements AutoCloseable {
     /** Starts a new segment whose first record will be {@code firstSeq}; later appends go there. */
     void startSegment(long firstSeq) {
         closeCurrent();
-        Path path = dir.resolve(String.format("segment-%020d.log", firstSeq));
+        Path path = dir.resolve(fileName(databaseId, firstSeq));
         try {
             current = FileChannel.open(
                     path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -148,6 +162,11 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot take back a journal record: " + e.getMessage(), e);
         }
+    }
+
+    /** The file name of the segment of {@code databaseId} whose first record is {@code firstSeq}. */
+    static String fileName(String databaseId, long firstSeq) {
+        return String.format("segment-%s-%020d.log", databaseId, firstSeq);
     }
 
     /** The current segment's size in bytes: where the next record goes. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -61,9 +62,10 @@ final class JournaledCommits implements AutoCloseable {
      */
     static JournaledCommits open(DataSource dataSource, Path dir) {
         H2Internals h2 = H2Internals.of(dataSource);
-        Journal journal = Journal.open(dir);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        Journal journal = Journal.open(dir, databaseId(jdbi));
         try {
-            long position = JournalReplay.run(Jdbi.create(dataSource), journal, h2);
+            long position = JournalReplay.run(jdbi, journal, h2);
             h2.checkpoint();
             journal.startSegment(position + 1);
             journal.dropAllButCurrent();
@@ -73,6 +75,24 @@ final class JournaledCommits implements AutoCloseable {
             journal.close();
             throw e;
         }
+    }
+
+    /**
+     * The database file's identity, created on its first open with the journal. H2 still writes every commit
+     * to the file at this point, so the identity is on disk before any journal record names it.
+     */
+    private static String databaseId(Jdbi jdbi) {
+        return jdbi.inTransaction(h -> {
+            String id = h.createQuery("SELECT database_id FROM journal_position WHERE id = 1")
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null);
+            if (id == null) {
+                id = UUID.randomUUID().toString();
+                h.execute("UPDATE journal_position SET database_id = ? WHERE id = 1", id);
+            }
+            return id;
+        });
     }
 
     /** {@code connection}, recording what the writer does with it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +56,36 @@ class JournalIT {
     void aJournalThatLacksBatchesTheDatabaseNeeds_stopsTheStart() throws Exception {
         runChildAndKill(300);
         // A record far beyond the last one: the batches between are missing.
-        try (Journal journal = Journal.open(dataDir.resolve("journal"))) {
+        String databaseId;
+        try (Database db = Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard())) {
+            databaseId = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT database_id FROM journal_position")
+                            .mapTo(String.class)
+                            .one());
+        }
+        try (Journal journal = Journal.open(dataDir.resolve("journal"), databaseId)) {
             journal.startSegment(2_000_000_000L);
             journal.append(new JournalRecord(2_000_000_000L, Map.of(), List.of()));
         }
         assertThatThrownBy(() -> Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard()))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("the journal lacks batch");
+    }
+
+    @Test
+    void theJournalOfADeletedDatabaseFile_isNotReplayedIntoANewOne() throws Exception {
+        Map<String, Long> acked = runChildAndKill(200);
+        Files.delete(dataDir.resolve("arbiter.mv.db")); // a reset that left the journal directory behind
+        try (Database db = Database.open(DatabaseConfig.embedded(dataDir), MutableClock.standard())) {
+            db.inTransaction((Tx tx) -> {
+                for (String workflow : acked.keySet()) {
+                    assertThat(tx.workflows().find("journal", workflow))
+                            .as(workflow)
+                            .isEmpty();
+                }
+                return null;
+            });
+        }
     }
 
     private Map<String, Long> runChildAndKill(int acks) throws Exception {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
+    private static final String ID = "0b6c2f4e-8d1a-4c3b-9e2f-5a7d6c1b0e9f";
+
     @TempDir
     Path dir;
 
@@ -69,55 +71,57 @@ class JournalTest {
 
     @Test
     void aRecordCutShortByACrash_endsTheJournal_andEveryRecordBeforeItIsRead() throws IOException {
-        try (Journal journal = Journal.open(dir)) {
+        try (Journal journal = Journal.open(dir, ID)) {
             journal.startSegment(1);
             for (long seq = 1; seq <= 3; seq++) {
                 journal.append(new JournalRecord(seq, Map.of(), List.of(new JournalOp.Savepoint("s" + seq))));
             }
         }
-        Path segment = dir.resolve(String.format("segment-%020d.log", 1));
+        Path segment = dir.resolve(Journal.fileName(ID, 1));
         long size = Files.size(segment);
         try (var channel = Files.newByteChannel(segment, StandardOpenOption.WRITE)) {
             channel.truncate(size - 3);
         }
 
-        List<JournalRecord> read = Journal.open(dir).readAll();
+        List<JournalRecord> read = Journal.open(dir, ID).readAll();
 
         assertThat(read).extracting(JournalRecord::seq).containsExactly(1L, 2L);
     }
 
     @Test
     void aRecordFailingItsChecksum_endsItsSegment() throws IOException {
-        try (Journal journal = Journal.open(dir)) {
+        try (Journal journal = Journal.open(dir, ID)) {
             journal.startSegment(1);
             journal.append(new JournalRecord(1, Map.of(), List.of()));
             journal.append(new JournalRecord(2, Map.of(), List.of(new JournalOp.Release("x"))));
         }
-        Path segment = dir.resolve(String.format("segment-%020d.log", 1));
+        Path segment = dir.resolve(Journal.fileName(ID, 1));
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 1] ^= 0x55;
         Files.write(segment, bytes);
 
-        assertThat(Journal.open(dir).readAll()).extracting(JournalRecord::seq).containsExactly(1L);
+        assertThat(Journal.open(dir, ID).readAll())
+                .extracting(JournalRecord::seq)
+                .containsExactly(1L);
     }
 
     @Test
     void undo_takesBackTheLastRecord() {
-        try (Journal journal = Journal.open(dir)) {
+        try (Journal journal = Journal.open(dir, ID)) {
             journal.startSegment(1);
             journal.append(new JournalRecord(1, Map.of(), List.of()));
             long before = journal.append(new JournalRecord(2, Map.of(), List.of()));
             journal.undo(before);
             journal.append(new JournalRecord(2, Map.of("a.b", 3L), List.of()));
         }
-        List<JournalRecord> read = Journal.open(dir).readAll();
+        List<JournalRecord> read = Journal.open(dir, ID).readAll();
         assertThat(read).extracting(JournalRecord::seq).containsExactly(1L, 2L);
         assertThat(read.get(1).identityBases()).containsEntry("a.b", 3L);
     }
 
     @Test
     void checkpoints_deleteOnlySegmentsAKeptCheckpointCovers() throws IOException {
-        try (Journal journal = Journal.open(dir)) {
+        try (Journal journal = Journal.open(dir, ID)) {
             journal.startSegment(1);
             journal.append(new JournalRecord(1, Map.of(), List.of()));
             journal.append(new JournalRecord(2, Map.of(), List.of()));
@@ -128,9 +132,20 @@ class JournalTest {
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly(String.format("segment-%020d.log", 3), String.format("segment-%020d.log", 4));
+                    .containsExactly(Journal.fileName(ID, 3), Journal.fileName(ID, 4));
         }
-        assertThat(Journal.open(dir).readAll()).extracting(JournalRecord::seq).containsExactly(3L, 4L);
+        assertThat(Journal.open(dir, ID).readAll())
+                .extracting(JournalRecord::seq)
+                .containsExactly(3L, 4L);
+    }
+
+    @Test
+    void segmentsOfAnotherDatabase_areNotRead() {
+        try (Journal journal = Journal.open(dir, "11111111-2222-3333-4444-555555555555")) {
+            journal.startSegment(1);
+            journal.append(new JournalRecord(1, Map.of(), List.of()));
+        }
+        assertThat(Journal.open(dir, ID).readAll()).isEmpty();
     }
 
     @Test
