@@ -42,7 +42,6 @@ public final class Database implements AutoCloseable {
             DatabaseConfig config,
             String durability,
             @Nullable Runnable stopOwnerServices,
-            @Nullable Runnable housekeeping,
             @Nullable JournaledCommits journal) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
@@ -52,7 +51,8 @@ public final class Database implements AutoCloseable {
         this.inMemory = config.jdbcUrl().startsWith("jdbc:h2:mem:");
         this.stopOwnerServices = stopOwnerServices;
         Jdbi writerJdbi = journal == null ? jdbi : Jdbi.create(() -> journal.wrap(dataSource.getConnection()));
-        this.writer = new GroupCommitWriter(writerJdbi, clock, ids, dialect, housekeeping, journal);
+        this.writer = new GroupCommitWriter(
+                writerJdbi, clock, ids, dialect, journal == null ? null : journal.compactor(), journal);
     }
 
     /**
@@ -72,7 +72,6 @@ public final class Database implements AutoCloseable {
                                 clock,
                                 config,
                                 describeH2Url(config),
-                                null,
                                 null,
                                 null)
                         : openEmbedded(config, dir, clock);
@@ -118,7 +117,6 @@ public final class Database implements AutoCloseable {
                     config,
                     file + ", reached through the process that holds it",
                     null,
-                    null,
                     null);
         }
         EmbeddedShare share;
@@ -137,7 +135,6 @@ public final class Database implements AutoCloseable {
                         + ": each commit is in the journal before it returns (it survives the process;"
                         + " the file is forced to disk at checkpoints every 250 ms)",
                 share::close,
-                H2Compactor.of(ds),
                 journal);
     }
 
@@ -160,7 +157,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("cannot read synchronous_commit: " + e.getMessage(), e);
         }
-        return prepare(ds, clock, config, "PostgreSQL synchronous_commit=" + sync, null, null, null);
+        return prepare(ds, clock, config, "PostgreSQL synchronous_commit=" + sync, null, null);
     }
 
     private static Database prepare(
@@ -169,12 +166,11 @@ public final class Database implements AutoCloseable {
             DatabaseConfig config,
             String durability,
             @Nullable Runnable stopOwnerServices,
-            @Nullable Runnable housekeeping,
             @Nullable Path journalDir) {
         try {
             migrate(ds);
             JournaledCommits journal = journalDir == null ? null : JournaledCommits.open(ds, journalDir);
-            return new Database(ds, clock, config, durability, stopOwnerServices, housekeeping, journal);
+            return new Database(ds, clock, config, durability, stopOwnerServices, journal);
         } catch (RuntimeException e) {
             if (stopOwnerServices != null) {
                 stopOwnerServices.run();

@@ -174,31 +174,28 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void checkpointIfDue() {
-        if (journal == null || !journal.checkpointDue()) {
-            return;
-        }
-        long started = System.nanoTime();
-        try {
-            journal.checkpoint();
-        } catch (RuntimeException e) {
-            // The journal still holds every batch since the last good checkpoint; the next one retries.
-            LOG.log(System.Logger.Level.ERROR, "database checkpoint failed: {0}", e.toString());
-        } finally {
-            addTime(WriterPhase.CHECKPOINT, started);
+        if (journal != null && journal.checkpointDue()) {
+            // On failure the journal still holds every batch since the last good checkpoint; the next retries.
+            runTimed(WriterPhase.CHECKPOINT, journal::checkpoint, "database checkpoint");
         }
     }
 
     private void runIdleTask() {
         lastIdleTask = System.nanoTime();
-        if (idleTask == null) {
-            return;
+        if (idleTask != null) {
+            runTimed(WriterPhase.HOUSEKEEPING, idleTask, "database housekeeping");
         }
+    }
+
+    /** Runs {@code task} between batches, counting its time; a failure is logged and does not stop the writer. */
+    private void runTimed(WriterPhase phase, Runnable task, String what) {
+        long started = System.nanoTime();
         try {
-            idleTask.run();
+            task.run();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "database housekeeping failed: {0}", e.toString());
+            LOG.log(System.Logger.Level.WARNING, "{0} failed: {1}", what, e.toString());
         } finally {
-            addTime(WriterPhase.HOUSEKEEPING, lastIdleTask);
+            addTime(phase, started);
         }
     }
 
@@ -330,20 +327,13 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** Commits, with the batch appended to the journal first when there is one. */
+    /** Commits, through the journal when there is one. */
     private void commit(Handle handle) {
         if (journal == null) {
             handle.commit();
-            return;
+        } else {
+            journal.commit(handle);
         }
-        journal.beforeCommit(handle);
-        try {
-            handle.commit();
-        } catch (RuntimeException | Error e) {
-            journal.commitFailed();
-            throw e;
-        }
-        journal.committed();
     }
 
     private static void failAll(List<Job<?>> batch, Throwable failure) {

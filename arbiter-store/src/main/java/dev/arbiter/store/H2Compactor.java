@@ -1,12 +1,6 @@
 package dev.arbiter.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps an embedded H2 file from growing without bound. H2's background housekeeping, which rewrites sparse
@@ -18,42 +12,21 @@ import org.jspecify.annotations.Nullable;
  * median, 76 ms at most); with checkpoints every 250 ms the file fragments far less, and the smaller budget
  * stalls it 0.1 ms at the median, 6 ms at p99 (docs/benchmarks.md, B1 session 5). Slices this small had
  * once lost acknowledged commits under kill -9 without the journal; the journal now replays what a database
- * file comes back without. It reaches the MVStore through H2's engine classes (H2 is pinned); if they are not
- * reachable it logs once and does nothing. Not thread-safe: run by the writer thread only.
+ * file comes back without. It reaches the MVStore through {@link H2Internals}. Not thread-safe: run by the
+ * writer thread only.
  */
 final class H2Compactor implements Runnable {
-    private static final System.Logger LOG = System.getLogger(H2Compactor.class.getName());
     private static final int TARGET_FILL_RATE = 80;
     private static final int WRITE_BUDGET = 512 * 1024;
 
-    private final MVStore store;
+    private final H2Internals h2;
 
-    private H2Compactor(MVStore store) {
-        this.store = store;
-    }
-
-    /** A compactor for the store behind {@code dataSource}, an embedded H2 file this process owns, if reachable. */
-    static @Nullable H2Compactor of(DataSource dataSource) {
-        MVStore store = mvStore(dataSource);
-        return store == null ? null : new H2Compactor(store);
+    H2Compactor(H2Internals h2) {
+        this.h2 = h2;
     }
 
     @Override
     public void run() {
-        if (!store.isClosed()) {
-            store.compact(TARGET_FILL_RATE, WRITE_BUDGET);
-        }
-    }
-
-    private static @Nullable MVStore mvStore(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            if (c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local) {
-                return local.getDatabase().getStore().getMvStore();
-            }
-            return null;
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "H2 store not reachable; file compaction disabled: {0}", e.toString());
-            return null;
-        }
+        h2.compact(TARGET_FILL_RATE, WRITE_BUDGET);
     }
 }

@@ -72,6 +72,13 @@ final class H2Internals {
         }
     }
 
+    /** Rewrites sparse chunks up to {@code writeBudget} bytes ({@link MVStore#compact}). */
+    void compact(int targetFillRate, int writeBudget) {
+        if (!store.isClosed()) {
+            store.compact(targetFillRate, writeBudget);
+        }
+    }
+
     /** True if commits are waiting to be written to the file. */
     boolean hasUnsavedChanges() {
         return !store.isClosed() && store.hasUnsavedChanges();

@@ -63,15 +63,50 @@ final class JournalRecorder {
         }
     }
 
-    private final class ConnectionHandler implements InvocationHandler {
-        private final Connection target;
+    /** Runs {@code method} on {@code target} and records the statement {@code sql}, whether it succeeds or not. */
+    private @Nullable Object execute(
+            Object target, Method method, @Nullable Object[] args, String sql, List<JournalParameter> parameters)
+            throws Throwable {
+        try {
+            Object result = invoke(target, method, args);
+            ops.add(new JournalOp.Execute(sql, parameters, true));
+            return result;
+        } catch (Throwable failure) {
+            ops.add(new JournalOp.Execute(sql, parameters, false));
+            throw failure;
+        }
+    }
 
-        ConnectionHandler(Connection target) {
+    /**
+     * Forwards every call to {@code target} unless {@link #handle} takes it; a proxy is equal only to itself.
+     */
+    private abstract static class Forwarding implements InvocationHandler {
+        final Object target;
+
+        Forwarding(Object target) {
             this.target = target;
         }
 
         @Override
-        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+        public final @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> handle(method, args);
+            };
+        }
+
+        abstract @Nullable Object handle(Method method, @Nullable Object[] args) throws Throwable;
+    }
+
+    private final class ConnectionHandler extends Forwarding {
+        ConnectionHandler(Connection target) {
+            super(target);
+        }
+
+        @Override
+        @Nullable
+        Object handle(Method method, @Nullable Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "prepareStatement" -> {
                     PreparedStatement statement = (PreparedStatement) JournalRecorder.invoke(target, method, args);
@@ -109,12 +144,6 @@ final class JournalRecorder {
                 }
                 case "prepareCall" ->
                     throw new IllegalStateException("the journal cannot record stored procedure calls");
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
                 default -> {
                     return JournalRecorder.invoke(target, method, args);
                 }
@@ -123,18 +152,18 @@ final class JournalRecorder {
     }
 
     /** Records the parameters set and, on execution, the statement. */
-    private final class PreparedHandler implements InvocationHandler {
-        private final PreparedStatement target;
+    private final class PreparedHandler extends Forwarding {
         private final String sql;
         private final List<JournalParameter> parameters = new ArrayList<>();
 
         PreparedHandler(PreparedStatement target, String sql) {
-            this.target = target;
+            super(target);
             this.sql = sql;
         }
 
         @Override
-        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+        @Nullable
+        Object handle(Method method, @Nullable Object[] args) throws Throwable {
             String name = method.getName();
             if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
                 for (int i = 1; i < args.length; i++) {
@@ -152,7 +181,7 @@ final class JournalRecorder {
                     if (args != null && args.length > 0) {
                         throw new IllegalStateException("the journal records prepared statements as prepared");
                     }
-                    return record(method, args);
+                    return execute(target, method, args, sql, parameters);
                 }
                 default -> {
                     // getters, close, getGeneratedKeys, ...
@@ -160,48 +189,27 @@ final class JournalRecorder {
             }
             return JournalRecorder.invoke(target, method, args);
         }
-
-        private @Nullable Object record(Method method, @Nullable Object[] args) throws Throwable {
-            try {
-                Object result = JournalRecorder.invoke(target, method, args);
-                ops.add(new JournalOp.Execute(sql, parameters, true));
-                return result;
-            } catch (Throwable failure) {
-                ops.add(new JournalOp.Execute(sql, parameters, false));
-                throw failure;
-            }
-        }
     }
 
     /** Records a plain statement's SQL when it may change data. */
-    private final class StatementHandler implements InvocationHandler {
-        private final Statement target;
-
+    private final class StatementHandler extends Forwarding {
         StatementHandler(Statement target) {
-            this.target = target;
+            super(target);
         }
 
         @Override
-        public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+        @Nullable
+        Object handle(Method method, @Nullable Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String sql) {
-                if (name.contains("Batch")) {
-                    throw new IllegalStateException("the journal does not record statement batches");
-                }
-                if (isQuery(sql)) {
-                    return JournalRecorder.invoke(target, method, args);
-                }
-                try {
-                    Object result = JournalRecorder.invoke(target, method, args);
-                    ops.add(new JournalOp.Execute(sql, List.of(), true));
-                    return result;
-                } catch (Throwable failure) {
-                    ops.add(new JournalOp.Execute(sql, List.of(), false));
-                    throw failure;
-                }
-            }
-            if (name.equals("addBatch")) {
+            if (name.equals("addBatch") || name.equals("executeBatch") || name.equals("executeLargeBatch")) {
                 throw new IllegalStateException("the journal does not record statement batches");
+            }
+            if (name.startsWith("execute")
+                    && args != null
+                    && args.length > 0
+                    && args[0] instanceof String sql
+                    && !isQuery(sql)) {
+                return execute(target, method, args, sql, List.of());
             }
             return JournalRecorder.invoke(target, method, args);
         }

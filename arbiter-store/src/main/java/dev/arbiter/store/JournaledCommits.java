@@ -39,20 +39,17 @@ final class JournaledCommits implements AutoCloseable {
     private final JournalRecorder recorder = new JournalRecorder();
     private final H2Internals h2;
     private long lastSeq;
-    private long checkpointSeq;
     /** The positions of the last {@link #CHECKPOINTS_KEPT} checkpoints, oldest first. */
     private final ArrayDeque<Long> checkpoints = new ArrayDeque<>();
 
     private long lastCheckpoint = System.nanoTime();
     private Map<String, Long> identityBases = Map.of();
-    private long sizeBeforeAppend = -1;
     private boolean broken;
 
     private JournaledCommits(Journal journal, H2Internals h2, long position) {
         this.journal = journal;
         this.h2 = h2;
         this.lastSeq = position;
-        this.checkpointSeq = position;
         this.checkpoints.add(position);
     }
 
@@ -95,6 +92,11 @@ final class JournaledCommits implements AutoCloseable {
         });
     }
 
+    /** H2's file compaction, run by the writer between batches. */
+    Runnable compactor() {
+        return new H2Compactor(h2);
+    }
+
     /** {@code connection}, recording what the writer does with it. */
     Connection wrap(Connection connection) {
         return recorder.wrap(connection);
@@ -104,14 +106,14 @@ final class JournaledCommits implements AutoCloseable {
     void begun() {
         recorder.begin();
         identityBases = h2.identityBases();
-        sizeBeforeAppend = -1;
     }
 
     /**
-     * Right before the batch commits: stamps the batch's seq into the database and appends the batch to the
-     * journal. On failure nothing stays in the journal and the batch must be rolled back.
+     * Commits the batch on {@code handle}: stamps its seq into the database, appends it to the journal, and
+     * only then commits in H2. If either fails, the record is taken back, so that a restart never applies a
+     * batch that did not commit, and the failure propagates (the batch must be rolled back).
      */
-    void beforeCommit(Handle handle) {
+    void commit(Handle handle) {
         if (broken) {
             throw new StoreException("the journal is unusable after a failed write; restart the server");
         }
@@ -121,25 +123,12 @@ final class JournaledCommits implements AutoCloseable {
         long size = journal.size();
         try {
             journal.append(record);
-            sizeBeforeAppend = size;
-        } catch (RuntimeException e) {
+            handle.commit();
+        } catch (RuntimeException | Error e) {
             takeBack(size);
             throw e;
         }
-    }
-
-    /** The batch appended by {@link #beforeCommit} committed. */
-    void committed() {
-        lastSeq++;
-        sizeBeforeAppend = -1;
-    }
-
-    /** The batch appended by {@link #beforeCommit} did not commit: its record must not be replayed. */
-    void commitFailed() {
-        if (sizeBeforeAppend >= 0) {
-            takeBack(sizeBeforeAppend);
-            sizeBeforeAppend = -1;
-        }
+        lastSeq = seq;
     }
 
     private void takeBack(long size) {
@@ -158,7 +147,7 @@ final class JournaledCommits implements AutoCloseable {
         boolean due = System.nanoTime() - lastCheckpoint >= CHECKPOINT_INTERVAL_NANOS
                 || journal.appendedSinceCheckpoint() >= CHECKPOINT_BYTES;
         // Writes of another process (the CLI through the TCP port) reach H2 without a journal record.
-        return due && (lastSeq > checkpointSeq || h2.hasUnsavedChanges());
+        return due && (lastSeq > checkpoints.getLast() || h2.hasUnsavedChanges());
     }
 
     /** Writes the database file up to the last committed batch and drops the journal it no longer needs. */
@@ -169,7 +158,6 @@ final class JournaledCommits implements AutoCloseable {
             checkpoints.removeFirst();
         }
         journal.checkpointed(lastSeq, checkpoints.getFirst());
-        checkpointSeq = lastSeq;
         lastCheckpoint = System.nanoTime();
     }
 
