@@ -59,7 +59,7 @@ curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "${BENCH_SERVER_LO
 "${generator_cpu[@]}" "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp arbiter-bench/target/benchmarks.jar \
   dev.arbiter.bench.load.LoadGenerator --base="http://127.0.0.1:$port" --rates="$rates" \
   --duration="$duration" --warmup="$warmup" --workflows=100 --connections="${BENCH_CONNECTIONS:-100}" \
-  --out=target/gate-load.json
+  --out=target/gate-load.json --timeline="${BENCH_TIMELINE:-false}"
 
 # The writer's group commit over the whole run: writes per commit is the mean batch, and where the writer
 # thread's time went (running writes, committing, compacting).

@@ -13,7 +13,8 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * The append-only, per-tenant hash-chained audit log, inside one transaction. Writing records locks the
- * tenant's chain head ({@code SELECT ... FOR UPDATE}) until the transaction ends, so appends of one tenant
+ * tenant's chain head ({@code SELECT ... FOR UPDATE}, or the one writer thread: {@link RowLocks}) until the
+ * transaction ends, so appends of one tenant
  * are serialised and the chain has no forks or gaps; {@link #append} defers the write to the end of the
  * transaction so that this lock is taken last and held briefly.
  * Not thread-safe; used by the thread that runs the transaction.
@@ -22,12 +23,14 @@ public final class AuditLog {
     private final Handle handle;
     private final Supplier<Instant> now;
     private final Ids ids;
+    private final RowLocks rowLocks;
     private final List<AuditEntry> pending = new ArrayList<>();
 
-    AuditLog(Handle handle, Supplier<Instant> now, Ids ids) {
+    AuditLog(Handle handle, Supplier<Instant> now, Ids ids, RowLocks rowLocks) {
         this.handle = handle;
         this.now = now;
         this.ids = ids;
+        this.rowLocks = rowLocks;
     }
 
     /**
@@ -182,8 +185,8 @@ public final class AuditLog {
     }
 
     private Optional<ChainHead> selectHeadForUpdate(String tenant) {
-        return handle.createQuery(
-                        "SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = :tenant FOR UPDATE")
+        return handle.createQuery("SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = :tenant"
+                        + rowLocks.forUpdate())
                 .bind("tenant", tenant)
                 .map((rs, ctx) -> new ChainHead(rs.getLong("last_seq"), Sql.string(rs, "last_hash")))
                 .findOne();

@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final String durability;
     private final boolean inMemory;
+    private final RowLocks rowLocks;
     private final @Nullable Runnable stopOwnerServices;
     private final Ids ids = new Ids();
     private final GroupCommitWriter writer;
@@ -51,8 +52,11 @@ public final class Database implements AutoCloseable {
         this.inMemory = config.jdbcUrl().startsWith("jdbc:h2:mem:");
         this.stopOwnerServices = stopOwnerServices;
         Jdbi writerJdbi = journal == null ? jdbi : Jdbi.create(() -> journal.wrap(dataSource.getConnection()));
+        // Only this process writes an embedded database it owns (the CLI's writes as a guest touch no row
+        // that a transaction reads for update) or one in its memory.
+        this.rowLocks = dialect == Dialect.H2 && (journal != null || inMemory) ? RowLocks.NEEDLESS : RowLocks.TAKEN;
         this.writer = new GroupCommitWriter(
-                writerJdbi, clock, ids, dialect, journal == null ? null : journal.compactor(), journal);
+                writerJdbi, clock, ids, dialect, rowLocks, journal == null ? null : journal.compactor(), journal);
     }
 
     /**
@@ -293,6 +297,11 @@ public final class Database implements AutoCloseable {
     /** The database this store runs on. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Whether transactions lock the rows they read for update: not when this process is the only writer. */
+    RowLocks rowLocks() {
+        return rowLocks;
     }
 
     /** The clock the store stamps records with. */

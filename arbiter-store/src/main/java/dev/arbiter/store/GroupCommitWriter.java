@@ -61,6 +61,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Clock clock;
     private final Ids ids;
     private final Dialect dialect;
+    private final RowLocks rowLocks;
     private final @Nullable Runnable idleTask;
     private final @Nullable JournaledCommits journal;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
@@ -80,12 +81,14 @@ final class GroupCommitWriter implements AutoCloseable {
             Clock clock,
             Ids ids,
             Dialect dialect,
+            RowLocks rowLocks,
             @Nullable Runnable idleTask,
             @Nullable JournaledCommits journal) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
         this.dialect = dialect;
+        this.rowLocks = rowLocks;
         this.idleTask = idleTask;
         this.journal = journal;
         this.thread = Thread.ofPlatform().name("arbiter-writer").daemon().start(this::run);
@@ -224,7 +227,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 for (int i = 0; i < batch.size(); i++) {
                     outcomes[i] = runInSavepoint(handle, batch.get(i), "w" + i, audit);
                 }
-                new Tx(handle, clock, ids, dialect).audit().appendInTenantOrder(audit);
+                new Tx(handle, clock, ids, dialect, rowLocks).audit().appendInTenantOrder(audit);
                 long committing = addTime(WriterPhase.WORK, started);
                 commit(handle);
                 addTime(WriterPhase.COMMIT, committing);
@@ -254,7 +257,7 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Runs one job in a savepoint; its audit entries join the batch's only if it succeeds. */
     private Outcome runInSavepoint(Handle handle, Job<?> job, String savepoint, List<AuditEntry> audit) {
         handle.savepoint(savepoint);
-        Tx tx = new Tx(handle, clock, ids, dialect);
+        Tx tx = new Tx(handle, clock, ids, dialect, rowLocks);
         try {
             Object value = job.work.run(tx);
             handle.releaseSavepoint(savepoint);
@@ -281,7 +284,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 long started = System.nanoTime();
                 begin(handle);
                 try {
-                    Tx tx = new Tx(handle, clock, ids, dialect);
+                    Tx tx = new Tx(handle, clock, ids, dialect, rowLocks);
                     outcome = Outcome.success(job.work.run(tx));
                     tx.audit().writePending();
                     long committing = addTime(WriterPhase.WORK, started);

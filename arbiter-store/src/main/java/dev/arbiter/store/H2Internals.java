@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -19,6 +21,7 @@ import org.jdbi.v3.core.Handle;
  * columns, whose next values a replay must reproduce. Thread-safe as far as H2 is.
  */
 final class H2Internals {
+    private static final System.Logger LOG = System.getLogger(H2Internals.class.getName());
     /**
      * H2's auto-commit delay while the journal is on: its background thread then never writes the store
      * (about 24 days between wake-ups), so every write of the file happens on the writer thread.
@@ -27,6 +30,8 @@ final class H2Internals {
 
     private final MVStore store;
     private final Map<String, Sequence> identities;
+    /** A force of the file is queued and has not started yet (later checkpoints need no other). */
+    private final AtomicBoolean syncRequested = new AtomicBoolean();
 
     private H2Internals(MVStore store, Map<String, Sequence> identities) {
         this.store = store;
@@ -64,12 +69,46 @@ final class H2Internals {
         store.setAutoCommitDelay(0);
     }
 
-    /** Writes every committed change to the file and forces it to disk. */
+    /** Writes every committed change to the file and forces it to disk; returns when both are done. */
     void checkpoint() {
         if (!store.isClosed()) {
             store.commit();
             store.sync();
         }
+    }
+
+    /**
+     * Starts writing every committed change to the file and returns before the write is done. The calling
+     * thread takes the snapshot (the B-tree roots of one version, so the writer thread, the only one that
+     * changes them, must call this between batches); H2's serialisation and save threads write it, as its
+     * own background writer would, and the chunk holds exactly that version. Forcing the file to disk
+     * happens on {@code syncer}, one request at a time: a force covers every chunk written before it.
+     * Returns false if a store could not start now (another one holds H2's store lock).
+     */
+    boolean checkpointInBackground(Executor syncer) {
+        if (store.isClosed()) {
+            return true;
+        }
+        if (store.hasUnsavedChanges() && store.tryCommit() < 0 && store.hasUnsavedChanges()) {
+            return false;
+        }
+        if (syncRequested.compareAndSet(false, true)) {
+            syncer.execute(() -> {
+                syncRequested.set(false);
+                try {
+                    if (!store.isClosed()) {
+                        store.sync();
+                    }
+                } catch (RuntimeException e) {
+                    // A close racing the force wrote and forced the file itself; anything else, the next
+                    // checkpoint's force retries, and the journal still holds what the file may lack.
+                    if (!store.isClosed()) {
+                        LOG.log(System.Logger.Level.WARNING, "forcing the database file to disk failed", e);
+                    }
+                }
+            });
+        }
+        return true;
     }
 
     /** Rewrites sparse chunks up to {@code writeBudget} bytes ({@link MVStore#compact}). */

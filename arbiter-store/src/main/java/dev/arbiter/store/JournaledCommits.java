@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -26,7 +28,8 @@ final class JournaledCommits implements AutoCloseable {
      * more of them and more writer time in all: over a full B1 run, 13 s of checkpoints every 250 ms against
      * 34 s every 100 ms, and gate p99 at 500/s 15 ms against 202 ms (docs/benchmarks.md, B1 session 5).
      */
-    static final long CHECKPOINT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final long CHECKPOINT_INTERVAL_NANOS =
+            TimeUnit.MILLISECONDS.toNanos(Long.getLong("arbiter.checkpointMillis", 250));
     /**
      * Journal segments are kept until this many later checkpoints cover them, so that a database file that
      * comes back from a crash missing its newest chunks (docs/storage.md) still finds every record it needs.
@@ -43,6 +46,10 @@ final class JournaledCommits implements AutoCloseable {
     private final ArrayDeque<Long> checkpoints = new ArrayDeque<>();
 
     private long lastCheckpoint = System.nanoTime();
+    /** Forces the database file to disk after background checkpoints, off the writer thread. */
+    private final ExecutorService syncer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("arbiter-checkpoint-sync").daemon().factory());
+
     private Map<String, Long> identityBases = Map.of();
     private boolean broken;
 
@@ -150,9 +157,21 @@ final class JournaledCommits implements AutoCloseable {
         return due && (lastSeq > checkpoints.getLast() || h2.hasUnsavedChanges());
     }
 
-    /** Writes the database file up to the last committed batch and drops the journal it no longer needs. */
+    /**
+     * Starts writing the database file up to the last committed batch (H2's threads finish the write while
+     * the writer goes on, {@link H2Internals#checkpointInBackground}) and drops the journal that the
+     * checkpoints kept no longer need. The journal outlives a checkpoint by {@link #CHECKPOINTS_KEPT} more,
+     * far longer than H2 takes to write and force one, so a record is never dropped before its batch is in
+     * the file.
+     */
     void checkpoint() {
-        h2.checkpoint();
+        if (!h2.checkpointInBackground(syncer)) {
+            return;
+        }
+        recordCheckpoint();
+    }
+
+    private void recordCheckpoint() {
         checkpoints.addLast(lastSeq);
         if (checkpoints.size() > CHECKPOINTS_KEPT) {
             checkpoints.removeFirst();
@@ -171,10 +190,12 @@ final class JournaledCommits implements AutoCloseable {
     public void close() {
         try {
             if (!broken) {
-                checkpoint();
+                h2.checkpoint();
+                recordCheckpoint();
             }
             h2.writeEveryCommit();
         } finally {
+            syncer.shutdown();
             journal.close();
         }
     }

@@ -15,6 +15,7 @@ public final class Tx {
     private final Clock clock;
     private final Ids ids;
     private final Dialect dialect;
+    private final RowLocks rowLocks;
     private @Nullable Workflows workflows;
     private @Nullable Steps steps;
     private @Nullable AuditLog audit;
@@ -28,11 +29,17 @@ public final class Tx {
     private @Nullable Checkpoints checkpoints;
     private final LockedTotals lockedTotals = new LockedTotals();
 
+    /** A transaction that locks the rows it reads for update, as one of several concurrent writers must. */
     Tx(Handle handle, Clock clock, Ids ids, Dialect dialect) {
+        this(handle, clock, ids, dialect, RowLocks.TAKEN);
+    }
+
+    Tx(Handle handle, Clock clock, Ids ids, Dialect dialect, RowLocks rowLocks) {
         this.handle = handle;
         this.clock = clock;
         this.ids = ids;
         this.dialect = dialect;
+        this.rowLocks = rowLocks;
     }
 
     /** The transaction's handle, for the store's own contract tests (raw SQL such as a migration's backfill). */
@@ -52,7 +59,7 @@ public final class Tx {
 
     public Workflows workflows() {
         if (workflows == null) {
-            workflows = new Workflows(handle, lockedTotals);
+            workflows = new Workflows(handle, lockedTotals, rowLocks);
         }
         return workflows;
     }
@@ -66,7 +73,7 @@ public final class Tx {
 
     public AuditLog audit() {
         if (audit == null) {
-            audit = new AuditLog(handle, this::now, ids);
+            audit = new AuditLog(handle, this::now, ids, rowLocks);
         }
         return audit;
     }

@@ -18,10 +18,12 @@ public final class Workflows {
 
     private final Handle handle;
     private final LockedTotals locked;
+    private final RowLocks rowLocks;
 
-    Workflows(Handle handle, LockedTotals locked) {
+    Workflows(Handle handle, LockedTotals locked, RowLocks rowLocks) {
         this.handle = handle;
         this.locked = locked;
+        this.rowLocks = rowLocks;
     }
 
     /** Inserts a new workflow; an id already taken is a {@link DuplicateKeyException}. */
@@ -56,16 +58,17 @@ public final class Workflows {
     }
 
     /**
-     * The workflow, locked until this transaction ends ({@code SELECT ... FOR UPDATE}): concurrent gates,
+     * The workflow, locked until this transaction ends ({@code SELECT ... FOR UPDATE} where other writers may
+     * run, {@link RowLocks}; on a database only this process writes, its one writer thread): concurrent gates,
      * completions and approvals of one workflow run one after the other, so step indices stay dense and
      * unique. Lock the workflow first and append audit records last, so that locks are always taken in the
      * same order.
      */
     public Optional<WorkflowRecord> lockForUpdate(String tenantId, String id) {
         // The running totals come with the lock, so that the gate that takes it needs no other read of the row.
-        Optional<Map.Entry<WorkflowRecord, LockedTotals.Row>> row = handle.createQuery(
-                        "SELECT " + COLUMNS + ", " + LockedTotals.COLUMNS
-                                + " FROM workflows WHERE tenant_id = :tenant AND workflow_id = :id FOR UPDATE")
+        Optional<Map.Entry<WorkflowRecord, LockedTotals.Row>> row = handle.createQuery("SELECT " + COLUMNS + ", "
+                        + LockedTotals.COLUMNS + " FROM workflows WHERE tenant_id = :tenant AND workflow_id = :id"
+                        + rowLocks.forUpdate())
                 .bind("tenant", tenantId)
                 .bind("id", id)
                 .map((rs, ctx) -> Map.entry(map(rs), LockedTotals.Row.of(rs)))

@@ -166,7 +166,7 @@ abstract class ClientsPoliciesOutboxContract implements StoreContract {
         CountDownLatch firstClaimed = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<List<OutboxMessage>> first = pool.submit(() -> inOtherReplica((Tx tx) -> {
+            Future<List<OutboxMessage>> first = pool.submit(() -> onOwnConnection((Tx tx) -> {
                 List<OutboxMessage> mine = tx.outbox().claim(topic, 2, Duration.ofMinutes(5));
                 firstClaimed.countDown();
                 // Hold the row locks until the other worker has claimed: it must skip, not wait.

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.arbiter.bench.load.LoadGenerator --base=http://127.0.0.1:8080
  * --rates=500,1000,2000 --duration=30 --warmup=20 --workflows=100 --connections=100
- * --out=target/gate-load.json}
+ * --out=target/gate-load.json --timeline=true}
  */
 public final class LoadGenerator {
     private static final Pattern WORKFLOW_ID = Pattern.compile("\"workflow_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -45,6 +45,8 @@ public final class LoadGenerator {
         int workflowCount = Integer.parseInt(options.getOrDefault("workflows", "100"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "100"));
         Path out = Path.of(options.getOrDefault("out", "target/gate-load.json"));
+        // The slow slices of each measured run (Timeline), one file per run next to the results.
+        boolean timelines = Boolean.parseBoolean(options.getOrDefault("timeline", "false"));
 
         ExecutorService responses = Executors.newFixedThreadPool(4);
         HttpClient client = HttpClient.newBuilder()
@@ -77,6 +79,13 @@ public final class LoadGenerator {
                                 ",\n  ", results.stream().map(RunResult::json).toList()) + "\n]\n",
                 StandardCharsets.UTF_8);
         System.out.println("results written to " + out);
+        if (timelines) {
+            for (RunResult result : results) {
+                Path file = out.resolveSibling("timeline-" + result.name() + "-" + result.targetRate() + ".txt");
+                Files.writeString(file, result.timeline().slowSlices(), StandardCharsets.UTF_8);
+            }
+            System.out.println("slow slices written next to it (timeline-*.txt)");
+        }
         client.shutdownNow();
         responses.shutdownNow(); // Its threads are not daemons; left running they would keep the JVM alive.
     }

@@ -49,6 +49,7 @@ final class OpenLoopRun {
         long total = duration.toNanos() / periodNanos;
         CountDownLatch done = new CountDownLatch((int) total);
         Semaphore inFlight = new Semaphore(connections);
+        Timeline timeline = new Timeline(duration);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + i * periodNanos;
@@ -62,6 +63,7 @@ final class OpenLoopRun {
                 inFlight.release();
                 long latency = System.nanoTime() - intended;
                 recorder.recordValue(Math.min(latency, MAX_LATENCY_NANOS));
+                timeline.record(intended - start, latency);
                 if (failure != null || response.statusCode() >= 400) {
                     errors.incrementAndGet();
                 }
@@ -79,6 +81,7 @@ final class OpenLoopRun {
                 (completed.get() - errors.get()) / elapsedSeconds,
                 total,
                 errors.get() + lost,
-                recorder.getIntervalHistogram());
+                recorder.getIntervalHistogram(),
+                timeline);
     }
 }

@@ -5,7 +5,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One open-loop run: target rate, achieved rate (answers of any status per second), successful rate (2xx/3xx
- * answers per second: what the goal "throughput" means), errors, and the latency distribution in nanoseconds.
+ * answers per second: what the goal "throughput" means), errors, the latency distribution in nanoseconds, and
+ * when the slow requests were meant to be sent.
  */
 record RunResult(
         String name,
@@ -14,7 +15,8 @@ record RunResult(
         double successfulRate,
         long sent,
         long errors,
-        Histogram latencies) {
+        Histogram latencies,
+        Timeline timeline) {
 
     double percentileMillis(double percentile) {
         return latencies.getValueAtPercentile(percentile) / 1e6;
