@@ -45,13 +45,15 @@ public final class Database implements AutoCloseable {
             @Nullable Runnable stopOwnerServices,
             @Nullable JournaledCommits journal) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = PlainSqlTemplates.install(Jdbi.create(dataSource));
         this.clock = clock;
         this.dialect = config.dialect();
         this.durability = durability;
         this.inMemory = config.jdbcUrl().startsWith("jdbc:h2:mem:");
         this.stopOwnerServices = stopOwnerServices;
-        Jdbi writerJdbi = journal == null ? jdbi : Jdbi.create(() -> journal.wrap(dataSource.getConnection()));
+        Jdbi writerJdbi = journal == null
+                ? jdbi
+                : PlainSqlTemplates.install(Jdbi.create(() -> journal.wrap(dataSource.getConnection())));
         // Only this process writes an embedded database it owns (the CLI's writes as a guest touch no row
         // that a transaction reads for update) or one in its memory.
         this.rowLocks = dialect == Dialect.H2 && (journal != null || inMemory) ? RowLocks.NEEDLESS : RowLocks.TAKEN;

@@ -38,6 +38,10 @@ final class Journal implements AutoCloseable {
     private final List<Segment> segments = new ArrayList<>();
     private @Nullable FileChannel current;
     private long appendedSinceCheckpoint;
+    /** The record being appended, header and payload; reused (only the writer thread appends). */
+    private final JournalBuffer encoded = new JournalBuffer();
+
+    private final CRC32C crc = new CRC32C();
 
     private Journal(Path dir, String databaseId) {
         this.dir = dir;
@@ -135,17 +139,21 @@ final class Journal implements AutoCloseable {
      */
     long append(JournalRecord record) {
         FileChannel channel = requireCurrent();
-        byte[] payload = record.encode();
-        CRC32C crc = new CRC32C();
-        crc.update(payload);
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER + payload.length);
-        buffer.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+        encoded.clear();
+        int header = encoded.skip(HEADER);
+        record.encodeTo(encoded);
+        int payloadLength = encoded.size() - HEADER;
+        crc.reset();
+        crc.update(encoded.array(), HEADER, payloadLength);
+        encoded.putIntAt(header, payloadLength);
+        encoded.putIntAt(header + 4, (int) crc.getValue());
+        ByteBuffer buffer = encoded.view(0);
         try {
             long before = channel.position();
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            appendedSinceCheckpoint += HEADER + payload.length;
+            appendedSinceCheckpoint += HEADER + payloadLength;
             return before;
         } catch (IOException e) {
             throw new StoreException("cannot append to the journal: " + e.getMessage(), e);

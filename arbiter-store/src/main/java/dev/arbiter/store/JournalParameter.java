@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 record JournalParameter(
         String setter, List<Class<?>> types, @Nullable Object[] args) {
     private static final Map<String, Method> SETTERS = new ConcurrentHashMap<>();
+    private static final Map<Method, List<Class<?>>> TYPES = new ConcurrentHashMap<>();
 
     JournalParameter {
         types = List.copyOf(types);
@@ -29,7 +30,9 @@ record JournalParameter(
 
     /** The call {@code method(args)} on a prepared statement. */
     static JournalParameter of(Method method, @Nullable Object[] args) {
-        return new JournalParameter(method.getName(), Arrays.asList(method.getParameterTypes()), args);
+        // Method.getParameterTypes copies its array on every call; a setter's types never change.
+        return new JournalParameter(
+                method.getName(), TYPES.computeIfAbsent(method, m -> List.of(m.getParameterTypes())), args);
     }
 
     /** Makes the same call on {@code statement}. */

@@ -1,10 +1,7 @@
 package dev.arbiter.store;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -12,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,24 +30,26 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
         ops = List.copyOf(ops);
     }
 
+    /** The record's bytes, as {@link #encodeTo} writes them. */
     byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeLong(seq);
-            out.writeInt(identityBases.size());
-            for (Map.Entry<String, Long> e : identityBases.entrySet()) {
-                writeString(out, e.getKey());
-                out.writeLong(e.getValue());
-            }
-            out.writeInt(ops.size());
-            for (JournalOp op : ops) {
-                writeOp(out, op);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
+        JournalBuffer buffer = new JournalBuffer();
+        encodeTo(buffer);
+        return Arrays.copyOf(buffer.array(), buffer.size());
+    }
+
+    /** Appends the record's bytes to {@code out}. */
+    void encodeTo(JournalBuffer out) {
+        out.putByte(FORMAT);
+        out.putLong(seq);
+        out.putInt(identityBases.size());
+        for (Map.Entry<String, Long> e : identityBases.entrySet()) {
+            out.putString(e.getKey());
+            out.putLong(e.getValue());
         }
-        return bytes.toByteArray();
+        out.putInt(ops.size());
+        for (JournalOp op : ops) {
+            writeOp(out, op);
+        }
     }
 
     static JournalRecord decode(byte[] payload) throws IOException {
@@ -72,32 +72,32 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
         return new JournalRecord(seq, bases, ops);
     }
 
-    private static void writeOp(DataOutputStream out, JournalOp op) throws IOException {
+    private static void writeOp(JournalBuffer out, JournalOp op) {
         switch (op) {
             case JournalOp.Execute e -> {
-                out.writeByte(e.succeeded() ? 1 : 2);
-                writeString(out, e.sql());
-                out.writeInt(e.parameters().size());
+                out.putByte(e.succeeded() ? 1 : 2);
+                out.putString(e.sql());
+                out.putInt(e.parameters().size());
                 for (JournalParameter p : e.parameters()) {
-                    writeString(out, p.setter());
-                    out.writeByte(p.types().size());
+                    out.putString(p.setter());
+                    out.putByte(p.types().size());
                     for (int i = 0; i < p.types().size(); i++) {
-                        writeString(out, p.types().get(i).getName());
+                        out.putString(p.types().get(i).getName());
                         writeValue(out, p.args()[i]);
                     }
                 }
             }
             case JournalOp.Savepoint s -> {
-                out.writeByte(3);
-                writeString(out, s.name());
+                out.putByte(3);
+                out.putString(s.name());
             }
             case JournalOp.RollbackTo r -> {
-                out.writeByte(4);
-                writeString(out, r.name());
+                out.putByte(4);
+                out.putString(r.name());
             }
             case JournalOp.Release r -> {
-                out.writeByte(5);
-                writeString(out, r.name());
+                out.putByte(5);
+                out.putString(r.name());
             }
         }
     }
@@ -155,41 +155,41 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
         };
     }
 
-    private static void writeValue(DataOutputStream out, @Nullable Object value) throws IOException {
+    private static void writeValue(JournalBuffer out, @Nullable Object value) {
         if (value == null) {
-            out.writeByte(0);
+            out.putByte(0);
             return;
         }
         int tag = tag(value);
-        out.writeByte(tag);
+        out.putByte(tag);
         switch (value) {
-            case String s -> writeString(out, s);
-            case Integer i -> out.writeInt(i);
-            case Long l -> out.writeLong(l);
-            case Boolean b -> out.writeBoolean(b);
-            case BigDecimal d -> writeString(out, d.toString());
+            case String s -> out.putString(s);
+            case Integer i -> out.putInt(i);
+            case Long l -> out.putLong(l);
+            case Boolean b -> out.putBoolean(b);
+            case BigDecimal d -> out.putString(d.toString());
             case Timestamp t -> {
-                out.writeLong(t.getTime());
-                out.writeInt(t.getNanos());
+                out.putLong(t.getTime());
+                out.putInt(t.getNanos());
             }
             case OffsetDateTime t -> {
-                out.writeLong(t.toEpochSecond());
-                out.writeInt(t.getNano());
-                out.writeInt(t.getOffset().getTotalSeconds());
+                out.putLong(t.toEpochSecond());
+                out.putInt(t.getNano());
+                out.putInt(t.getOffset().getTotalSeconds());
             }
             case UUID u -> {
-                out.writeLong(u.getMostSignificantBits());
-                out.writeLong(u.getLeastSignificantBits());
+                out.putLong(u.getMostSignificantBits());
+                out.putLong(u.getLeastSignificantBits());
             }
             case byte[] b -> {
-                out.writeInt(b.length);
-                out.write(b);
+                out.putInt(b.length);
+                out.put(b);
             }
-            case Double d -> out.writeDouble(d);
-            case Short s -> out.writeShort(s);
+            case Double d -> out.putDouble(d);
+            case Short s -> out.putShort(s);
             case Instant i -> {
-                out.writeLong(i.getEpochSecond());
-                out.writeInt(i.getNano());
+                out.putLong(i.getEpochSecond());
+                out.putInt(i.getNano());
             }
             default -> throw new IllegalArgumentException("unwritable journal value " + value.getClass());
         }
@@ -245,12 +245,6 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
                 }
             }
         };
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
     }
 
     private static String readString(DataInputStream in) throws IOException {

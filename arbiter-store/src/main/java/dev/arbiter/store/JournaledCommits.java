@@ -23,13 +23,13 @@ import org.jdbi.v3.core.Jdbi;
 final class JournaledCommits implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JournaledCommits.class.getName());
     /**
-     * How long H2 keeps committed changes in memory only. A checkpoint stalls the writer (under B1's 1,000
-     * gates/s: median 10 ms every 250 ms, 8 ms every 100 ms), so a shorter interval means shorter stalls but
-     * more of them and more writer time in all: over a full B1 run, 13 s of checkpoints every 250 ms against
-     * 34 s every 100 ms, and gate p99 at 500/s 15 ms against 202 ms (docs/benchmarks.md, B1 session 5).
+     * How long H2 keeps committed changes in memory only. The writer only takes each checkpoint's snapshot;
+     * H2's own threads serialise and write it (session 6; before, a checkpoint stalled the writer ~10 ms at
+     * the median every 250 ms under B1's 1,000 gates/s). H2 also stores by itself once its unsaved pages pass
+     * 3/4 of its auto-commit memory (about 15 MB, reached within a second at that rate), so a longer interval
+     * saves little; measured with 100 ms, 250 ms and 1 s (docs/benchmarks.md, B1 session 6).
      */
-    static final long CHECKPOINT_INTERVAL_NANOS =
-            TimeUnit.MILLISECONDS.toNanos(Long.getLong("arbiter.checkpointMillis", 250));
+    static final long CHECKPOINT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /**
      * Journal segments are kept until this many later checkpoints cover them, so that a database file that
      * comes back from a crash missing its newest chunks (docs/storage.md) still finds every record it needs.

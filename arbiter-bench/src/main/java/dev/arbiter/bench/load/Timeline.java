@@ -1,6 +1,7 @@
 package dev.arbiter.bench.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -17,6 +18,8 @@ final class Timeline {
 
     private final AtomicLongArray slowest;
     private final AtomicLongArray slow;
+    /** When the run began, to line the slices up with the server's logs (a GC log, a flight recording). */
+    private final Instant began = Instant.now();
 
     Timeline(Duration duration) {
         int slices = (int) (duration.toNanos() / SLICE_NANOS) + 1;
@@ -34,7 +37,7 @@ final class Timeline {
 
     /** One line per slice with a slow request: its start (s), slowest latency (ms) and count of slow ones. */
     String slowSlices() {
-        StringBuilder out = new StringBuilder("start_s slowest_ms over_10ms\n");
+        StringBuilder out = new StringBuilder("# run began " + began + "\nstart_s slowest_ms over_10ms\n");
         for (int i = 0; i < slowest.length(); i++) {
             if (slow.get(i) > 0) {
                 out.append(String.format(Locale.ROOT, "%.1f %.1f %d%n", i / 10.0, slowest.get(i) / 1e6, slow.get(i)));
