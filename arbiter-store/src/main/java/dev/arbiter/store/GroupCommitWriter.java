@@ -54,7 +54,7 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_WAITING = 4096;
 
     private static final int MAX_ATTEMPTS = 3;
-    /** How often the writer runs the housekeeping task (H2 compaction), under load too. */
+    /** How often the writer runs the housekeeping task (H2 compaction) while idle; under load, before each checkpoint. */
     private static final long IDLE_PERIOD_MS = 100;
 
     private final Jdbi jdbi;
@@ -170,14 +170,19 @@ final class GroupCommitWriter implements AutoCloseable {
             runBatch(batch);
             batch.clear();
             checkpointIfDue();
-            if (System.nanoTime() - lastIdleTask >= TimeUnit.MILLISECONDS.toNanos(IDLE_PERIOD_MS)) {
-                runIdleTask(); // under sustained load the queue is never empty for a whole period
-            }
         }
     }
 
+    /**
+     * Checkpoints if one is due, compacting first: under sustained load the queue is never empty for a whole
+     * idle period, so this is when the compactor runs. Before the checkpoint, not after: compaction waits for
+     * H2's serialisation lock, which the checkpoint's own write holds for a while after it starts.
+     */
     private void checkpointIfDue() {
         if (journal != null && journal.checkpointDue()) {
+            if (System.nanoTime() - lastIdleTask >= TimeUnit.MILLISECONDS.toNanos(IDLE_PERIOD_MS)) {
+                runIdleTask();
+            }
             // On failure the journal still holds every batch since the last good checkpoint; the next retries.
             runTimed(WriterPhase.CHECKPOINT, journal::checkpoint, "database checkpoint");
         }
