@@ -14,9 +14,9 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The append-only, per-tenant hash-chained audit log, inside one transaction. Writing records locks the
  * tenant's chain head ({@code SELECT ... FOR UPDATE}, or the one writer thread: {@link RowLocks}) until the
- * transaction ends, so appends of one tenant
- * are serialised and the chain has no forks or gaps; {@link #append} defers the write to the end of the
- * transaction so that this lock is taken last and held briefly.
+ * transaction ends, so appends of one tenant are serialised and the chain has no forks or gaps;
+ * {@link #append} defers the write to the end of the transaction so that this lock is taken last and held
+ * briefly.
  * Not thread-safe; used by the thread that runs the transaction.
  */
 public final class AuditLog {

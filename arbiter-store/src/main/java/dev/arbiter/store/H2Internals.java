@@ -24,7 +24,7 @@ final class H2Internals {
     private static final System.Logger LOG = System.getLogger(H2Internals.class.getName());
     /**
      * H2's auto-commit delay while the journal is on: its background thread then never writes the store
-     * (about 24 days between wake-ups), so every write of the file happens on the writer thread.
+     * (about 24 days between wake-ups), so every store of the file starts on the writer thread.
      */
     private static final int NO_BACKGROUND_WRITES_MS = Integer.MAX_VALUE;
 

@@ -11,12 +11,19 @@ import java.util.Arrays;
  * allocated under B1 (docs/benchmarks.md, B1 session 6). Not thread-safe: the writer thread owns it.
  */
 final class JournalBuffer {
-    private byte[] bytes = new byte[16 * 1024];
+    private static final int INITIAL_CAPACITY = 16 * 1024;
+    /** A batch of large bodies may grow the buffer to many megabytes; beyond this it is not kept. */
+    private static final int MAX_KEPT_CAPACITY = 1024 * 1024;
+
+    private byte[] bytes = new byte[INITIAL_CAPACITY];
     private int size;
 
-    /** Empties the buffer, keeping its capacity. */
+    /** Empties the buffer, keeping its capacity unless an unusually large record grew it. */
     void clear() {
         size = 0;
+        if (bytes.length > MAX_KEPT_CAPACITY) {
+            bytes = new byte[INITIAL_CAPACITY];
+        }
     }
 
     int size() {
