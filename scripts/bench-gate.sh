@@ -67,4 +67,5 @@ curl -sf "http://127.0.0.1:$port/metrics" | awk '
   /^arbiter_store_write_commits_total / { commits = $2 }
   /^arbiter_store_writes_committed_total / { writes = $2 }
   /^arbiter_store_writer_time_seconds_total/ { match($0, /phase="[a-z]+"/); phases = phases sprintf(" %s %.1f s", substr($0, RSTART + 7, RLENGTH - 8), $2) }
-  END { if (commits > 0) printf "store writer: %d writes in %d commits (%.1f per commit); time in%s\n", writes, commits, writes / commits, phases }'
+  /^arbiter_store_writer_slow_operations_total/ { match($0, /phase="[a-z]+"/); slow = slow sprintf(" %s %d", substr($0, RSTART + 7, RLENGTH - 8), $2) }
+  END { if (commits > 0) printf "store writer: %d writes in %d commits (%.1f per commit); time in%s; operations over 20 ms:%s\n", writes, commits, writes / commits, phases, slow }'

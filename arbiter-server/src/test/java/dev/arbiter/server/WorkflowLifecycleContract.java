@@ -306,6 +306,7 @@ abstract class WorkflowLifecycleContract extends ServerContract {
                 .containsPattern("arbiter_store_writes_committed_total [1-9]")
                 .containsPattern("arbiter_store_writer_time_seconds_total\\{phase=\"work\"} [0-9.E-]*[1-9]")
                 .containsPattern("arbiter_store_writer_time_seconds_total\\{phase=\"commit\"} [0-9.E-]*[1-9]")
-                .contains("arbiter_store_writer_time_seconds_total{phase=\"housekeeping\"}");
+                .contains("arbiter_store_writer_time_seconds_total{phase=\"housekeeping\"}")
+                .contains("arbiter_store_writer_slow_operations_total{phase=\"work\"}");
     }
 }

@@ -286,6 +286,11 @@ public final class Database implements AutoCloseable {
         return writer.nanosIn(phase) / 1e9;
     }
 
+    /** Operations of {@code phase} that held the writer thread 20 ms or longer so far (stalls). */
+    public long writerSlowOperations(WriterPhase phase) {
+        return writer.slowOperationsIn(phase);
+    }
+
     /** Writes waiting for the writer now, for metrics and tests. */
     public int writerQueued() {
         return writer.queued();

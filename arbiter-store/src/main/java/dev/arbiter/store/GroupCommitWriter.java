@@ -54,6 +54,12 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_WAITING = 4096;
 
     private static final int MAX_ATTEMPTS = 3;
+    /**
+     * An operation of the writer (a batch's statements, its commit, a checkpoint's snapshot, a compaction)
+     * this long holds up every write queued behind it: under B1's 1,000 gates/s such stalls, with young
+     * pauses, made most of the gate's p99 (docs/benchmarks.md, B1 session 6), so they are counted.
+     */
+    static final long SLOW_OPERATION_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How often the writer runs the housekeeping task (H2 compaction) while idle; under load, before each checkpoint. */
     private static final long IDLE_PERIOD_MS = 100;
 
@@ -70,6 +76,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedWrites = new AtomicLong();
     private final AtomicLongArray phaseNanos = new AtomicLongArray(WriterPhase.values().length);
+    private final AtomicLongArray slowOperations = new AtomicLongArray(WriterPhase.values().length);
     private long lastIdleTask = System.nanoTime();
 
     /**
@@ -129,6 +136,11 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Time the writer thread has spent in {@code phase} so far, in nanoseconds. */
     long nanosIn(WriterPhase phase) {
         return phaseNanos.get(phase.ordinal());
+    }
+
+    /** How many single operations of {@code phase} took {@link #SLOW_OPERATION_NANOS} or longer so far. */
+    long slowOperationsIn(WriterPhase phase) {
+        return slowOperations.get(phase.ordinal());
     }
 
     /** True while a new write would be refused for the length of the queue. */
@@ -324,6 +336,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private long addTime(WriterPhase phase, long since) {
         long now = System.nanoTime();
         phaseNanos.addAndGet(phase.ordinal(), now - since);
+        if (now - since >= SLOW_OPERATION_NANOS) {
+            slowOperations.incrementAndGet(phase.ordinal());
+        }
         return now;
     }
 

@@ -88,6 +88,18 @@ abstract class GroupCommitContract implements StoreContract {
                 .hasMessageContaining("cannot start another transaction");
     }
 
+    @Test
+    void aWriteThatHoldsTheWriter_countsAsASlowOperation() throws Exception {
+        long slowBefore = db().writerSlowOperations(WriterPhase.WORK);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> blocker = holdWriter(release);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(GroupCommitWriter.SLOW_OPERATION_NANOS) + 10);
+        release.countDown();
+        assertThat(blocker.get(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(db().writerSlowOperations(WriterPhase.WORK)).isGreaterThan(slowBefore);
+    }
+
     /** Occupies the writer until {@code release} opens, so that the next writes queue up behind it. */
     private CompletableFuture<Boolean> holdWriter(CountDownLatch release) throws InterruptedException {
         CountDownLatch writerBusy = new CountDownLatch(1);

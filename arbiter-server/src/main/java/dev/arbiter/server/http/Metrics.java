@@ -43,6 +43,12 @@ public final class Metrics {
                     .baseUnit("seconds")
                     .tag("phase", phase.name().toLowerCase(Locale.ROOT))
                     .register(registry);
+            FunctionCounter.builder(
+                            "arbiter.store.writer.slow.operations", database, db -> db.writerSlowOperations(phase))
+                    .description("Operations of the store's writer thread that took 20 ms or longer; every write"
+                            + " queued meanwhile waited for them")
+                    .tag("phase", phase.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
         }
     }
 
