@@ -273,22 +273,22 @@ public final class Database implements AutoCloseable {
 
     /** Write transactions committed so far (a batch of waiting writes is one), for metrics and tests. */
     public long writerCommits() {
-        return writer.commits();
+        return writer.stats().commits();
     }
 
     /** Writes that ran in a committed transaction so far; divided by {@link #writerCommits} the mean batch. */
     public long writerCommittedWrites() {
-        return writer.committedWrites();
+        return writer.stats().committedWrites();
     }
 
     /** Seconds the writer thread has spent in {@code phase} so far; over wall time, its utilisation. */
     public double writerSeconds(WriterPhase phase) {
-        return writer.nanosIn(phase) / 1e9;
+        return writer.stats().nanosIn(phase) / 1e9;
     }
 
     /** Operations of {@code phase} that held the writer thread 20 ms or longer so far (stalls). */
     public long writerSlowOperations(WriterPhase phase) {
-        return writer.slowOperationsIn(phase);
+        return writer.stats().slowOperationsIn(phase);
     }
 
     /** Writes waiting for the writer now, for metrics and tests. */

@@ -9,8 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -54,12 +52,6 @@ final class GroupCommitWriter implements AutoCloseable {
     static final int MAX_WAITING = 4096;
 
     private static final int MAX_ATTEMPTS = 3;
-    /**
-     * An operation of the writer (a batch's statements, its commit, a checkpoint's snapshot, a compaction)
-     * this long holds up every write queued behind it: under B1's 1,000 gates/s such stalls, with young
-     * pauses, made most of the gate's p99 (docs/benchmarks.md, B1 session 6), so they are counted.
-     */
-    static final long SLOW_OPERATION_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How often the writer runs the housekeeping task (H2 compaction) while idle; under load, before each checkpoint. */
     private static final long IDLE_PERIOD_MS = 100;
 
@@ -73,10 +65,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
-    private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong committedWrites = new AtomicLong();
-    private final AtomicLongArray phaseNanos = new AtomicLongArray(WriterPhase.values().length);
-    private final AtomicLongArray slowOperations = new AtomicLongArray(WriterPhase.values().length);
+    private final WriterStats stats = new WriterStats();
     private long lastIdleTask = System.nanoTime();
 
     /**
@@ -123,24 +112,9 @@ final class GroupCommitWriter implements AutoCloseable {
         return job.result;
     }
 
-    /** Transactions committed so far (a batch counts once). */
-    long commits() {
-        return commits.get();
-    }
-
-    /** Writes run in a committed transaction so far (including those rolled back alone within one). */
-    long committedWrites() {
-        return committedWrites.get();
-    }
-
-    /** Time the writer thread has spent in {@code phase} so far, in nanoseconds. */
-    long nanosIn(WriterPhase phase) {
-        return phaseNanos.get(phase.ordinal());
-    }
-
-    /** How many single operations of {@code phase} took {@link #SLOW_OPERATION_NANOS} or longer so far. */
-    long slowOperationsIn(WriterPhase phase) {
-        return slowOperations.get(phase.ordinal());
+    /** What the writer has done so far, for metrics. */
+    WriterStats stats() {
+        return stats;
     }
 
     /** True while a new write would be refused for the length of the queue. */
@@ -215,7 +189,7 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "{0} failed: {1}", what, e.toString());
         } finally {
-            addTime(phase, started);
+            stats.addTime(phase, started);
         }
     }
 
@@ -245,11 +219,10 @@ final class GroupCommitWriter implements AutoCloseable {
                     outcomes[i] = runInSavepoint(handle, batch.get(i), "w" + i, audit);
                 }
                 new Tx(handle, clock, ids, dialect, rowLocks).audit().appendInTenantOrder(audit);
-                long committing = addTime(WriterPhase.WORK, started);
+                long committing = stats.addTime(WriterPhase.WORK, started);
                 commit(handle);
-                addTime(WriterPhase.COMMIT, committing);
-                commits.incrementAndGet();
-                committedWrites.addAndGet(batch.size());
+                stats.addTime(WriterPhase.COMMIT, committing);
+                stats.committed(batch.size());
             } catch (RuntimeException e) {
                 rollbackQuietly(handle);
                 throw e;
@@ -304,11 +277,10 @@ final class GroupCommitWriter implements AutoCloseable {
                     Tx tx = new Tx(handle, clock, ids, dialect, rowLocks);
                     outcome = Outcome.success(job.work.run(tx));
                     tx.audit().writePending();
-                    long committing = addTime(WriterPhase.WORK, started);
+                    long committing = stats.addTime(WriterPhase.WORK, started);
                     commit(handle);
-                    addTime(WriterPhase.COMMIT, committing);
-                    commits.incrementAndGet();
-                    committedWrites.incrementAndGet();
+                    stats.addTime(WriterPhase.COMMIT, committing);
+                    stats.committed(1);
                 } catch (JdbiException e) {
                     rollbackQuietly(handle);
                     throw e;
@@ -330,16 +302,6 @@ final class GroupCommitWriter implements AutoCloseable {
             outcome.deliver(job);
             return;
         }
-    }
-
-    /** Adds the time since {@code since} to {@code phase}; returns now. */
-    private long addTime(WriterPhase phase, long since) {
-        long now = System.nanoTime();
-        phaseNanos.addAndGet(phase.ordinal(), now - since);
-        if (now - since >= SLOW_OPERATION_NANOS) {
-            slowOperations.incrementAndGet(phase.ordinal());
-        }
-        return now;
     }
 
     private void begin(Handle handle) {

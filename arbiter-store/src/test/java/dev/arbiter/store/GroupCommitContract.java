@@ -93,7 +93,7 @@ abstract class GroupCommitContract implements StoreContract {
         long slowBefore = db().writerSlowOperations(WriterPhase.WORK);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Boolean> blocker = holdWriter(release);
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(GroupCommitWriter.SLOW_OPERATION_NANOS) + 10);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(WriterStats.SLOW_OPERATION_NANOS) + 10);
         release.countDown();
         assertThat(blocker.get(30, TimeUnit.SECONDS)).isTrue();
 

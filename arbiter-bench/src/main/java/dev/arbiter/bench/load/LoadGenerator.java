@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class LoadGenerator {
                 .executor(responses)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        OpenLoopRun runner = new OpenLoopRun(client, connections);
+        OpenLoopRun runner = new OpenLoopRun(client, connections, Clock.systemUTC());
         GateRequests gates = new GateRequests(base, createWorkflows(client, base, workflowCount));
         LongFunction<HttpRequest> health = i -> HttpRequest.newBuilder(URI.create(base + "/health"))
                 .timeout(Duration.ofSeconds(30))

@@ -3,6 +3,7 @@ package dev.arbiter.bench.load;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -27,13 +28,16 @@ final class OpenLoopRun {
 
     private final HttpClient client;
     private final int connections;
+    private final Clock clock;
 
-    OpenLoopRun(HttpClient client, int connections) {
+    /** {@code clock} dates each run's timeline, to line it up with the server's logs. */
+    OpenLoopRun(HttpClient client, int connections, Clock clock) {
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1, got " + connections);
         }
         this.client = client;
         this.connections = connections;
+        this.clock = clock;
     }
 
     /**
@@ -49,7 +53,7 @@ final class OpenLoopRun {
         long total = duration.toNanos() / periodNanos;
         CountDownLatch done = new CountDownLatch((int) total);
         Semaphore inFlight = new Semaphore(connections);
-        Timeline timeline = new Timeline(duration);
+        Timeline timeline = new Timeline(duration, clock.instant());
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + i * periodNanos;

@@ -19,9 +19,11 @@ final class Timeline {
     private final AtomicLongArray slowest;
     private final AtomicLongArray slow;
     /** When the run began, to line the slices up with the server's logs (a GC log, a flight recording). */
-    private final Instant began = Instant.now();
+    private final Instant began;
 
-    Timeline(Duration duration) {
+    /** A timeline for a run of {@code duration} that began at {@code began}. */
+    Timeline(Duration duration, Instant began) {
+        this.began = began;
         int slices = (int) (duration.toNanos() / SLICE_NANOS) + 1;
         slowest = new AtomicLongArray(slices);
         slow = new AtomicLongArray(slices);
