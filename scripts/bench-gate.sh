@@ -69,3 +69,6 @@ curl -sf "http://127.0.0.1:$port/metrics" | awk '
   /^arbiter_store_writer_time_seconds_total/ { match($0, /phase="[a-z]+"/); phases = phases sprintf(" %s %.1f s", substr($0, RSTART + 7, RLENGTH - 8), $2) }
   /^arbiter_store_writer_slow_operations_total/ { match($0, /phase="[a-z]+"/); slow = slow sprintf(" %s %d", substr($0, RSTART + 7, RLENGTH - 8), $2) }
   END { if (commits > 0) printf "store writer: %d writes in %d commits (%.1f per commit); time in%s; operations over 20 ms:%s\n", writes, commits, writes / commits, phases, slow }'
+# What the run left on disk: the database file (compaction keeps it near its live size) and the journal.
+du -sk "$work/data/arbiter.mv.db" "$work/data/journal" 2>/dev/null \
+  | awk '{ printf "%s %.1f MB;", ($2 ~ /journal$/ ? " journal" : "on disk: database file"), $1 / 1024 } END { print "" }'

@@ -82,11 +82,39 @@ public final class PolicyContext {
         return "PolicyContext" + flat;
     }
 
+    /**
+     * An input frozen and scanned for PII once, ahead of the context it goes into: a server prepares the
+     * request's inputs before it takes the locks the rest of the context needs, so that the copy and the
+     * scan do not run while they are held. Immutable and thread-safe.
+     */
+    public static final class Input {
+        private final Map<String, Object> frozen;
+        private final Boolean containsPii;
+
+        private Input(Map<String, Object> frozen, Boolean containsPii) {
+            this.frozen = frozen;
+            this.containsPii = containsPii;
+        }
+
+        /**
+         * {@code raw} deep-copied as the builder copies inputs, with {@code contains_pii} derived by
+         * {@code probe} as the builder would (none without a probe, or when the input has its own key).
+         */
+        public static Input of(Map<?, ?> raw, Predicate<CharSequence> probe) {
+            Map<String, Object> frozen = Frozen.copyMap(Objects.requireNonNull(raw, "raw"));
+            boolean derived = probe != null && !frozen.containsKey("contains_pii");
+            return new Input(frozen, derived ? containsPii(frozen, probe) : null);
+        }
+    }
+
     /** Collects context entries; not thread-safe, and reusable: {@link #build()} copies what it has. */
     public static final class Builder {
         private final Map<String, Object> entries = new LinkedHashMap<>();
         private Map<String, Object> stepInput;
         private Map<String, Object> toolInput;
+        // Derived beforehand (Input); null: derive with the probe.
+        private Boolean stepInputPii;
+        private Boolean toolInputPii;
         // The real detectors by default, so that a seed policy on step_input.contains_pii works out of the box.
         private Predicate<CharSequence> piiProbe = ContentScanner.defaults()::containsPii;
 
@@ -136,12 +164,28 @@ public final class PolicyContext {
         /** Sets the step input: nested under {@code step_input} and flat as {@code step_input.<key>}. */
         public Builder stepInput(Map<?, ?> input) {
             this.stepInput = Frozen.copyMap(Objects.requireNonNull(input, "input"));
+            this.stepInputPii = null;
+            return this;
+        }
+
+        /** As {@link #stepInput(Map)}, with the copy and the PII scan {@code input} already made. */
+        public Builder stepInput(Input input) {
+            this.stepInput = input.frozen;
+            this.stepInputPii = input.containsPii;
             return this;
         }
 
         /** Sets the tool input: nested under {@code tool_input} and flat as {@code tool_input.<key>}. */
         public Builder toolInput(Map<?, ?> input) {
             this.toolInput = Frozen.copyMap(Objects.requireNonNull(input, "input"));
+            this.toolInputPii = null;
+            return this;
+        }
+
+        /** As {@link #toolInput(Map)}, with the copy and the PII scan {@code input} already made. */
+        public Builder toolInput(Input input) {
+            this.toolInput = input.frozen;
+            this.toolInputPii = input.containsPii;
             return this;
         }
 
@@ -152,15 +196,22 @@ public final class PolicyContext {
             return toolInput(input);
         }
 
+        /** As {@link #toolContext(String, String, Map)}, with the tool input already prepared. */
+        public Builder toolContext(String name, String type, Input input) {
+            put("tool_name", name);
+            put("tool_type", type);
+            return toolInput(input);
+        }
+
         /** An immutable context of everything put so far. */
         public PolicyContext build() {
             Map<String, Object> flat = new HashMap<>(entries);
-            expand(flat, "step_input", stepInput);
-            expand(flat, "tool_input", toolInput);
+            expand(flat, "step_input", stepInput, stepInputPii);
+            expand(flat, "tool_input", toolInput, toolInputPii);
             return new PolicyContext(Collections.unmodifiableMap(flat));
         }
 
-        private void expand(Map<String, Object> flat, String name, Map<String, Object> input) {
+        private void expand(Map<String, Object> flat, String name, Map<String, Object> input, Boolean knownPii) {
             if (input == null) {
                 return;
             }
@@ -168,8 +219,12 @@ public final class PolicyContext {
             for (Map.Entry<String, Object> entry : input.entrySet()) {
                 flat.putIfAbsent(name + "." + entry.getKey(), entry.getValue());
             }
-            if (piiProbe != null && !flat.containsKey(name + ".contains_pii")) {
-                flat.put(name + ".contains_pii", containsPii(input, piiProbe));
+            if (!flat.containsKey(name + ".contains_pii")) {
+                if (knownPii != null) {
+                    flat.put(name + ".contains_pii", knownPii);
+                } else if (piiProbe != null) {
+                    flat.put(name + ".contains_pii", containsPii(input, piiProbe));
+                }
             }
         }
     }

@@ -20,6 +20,9 @@ import org.jdbi.v3.core.statement.Query;
  * Not thread-safe; used by the thread that runs the transaction.
  */
 public final class AuditLog {
+    private static final String READ_HEAD = "SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = ?";
+    private static final String LOCK_HEAD = READ_HEAD + RowLocks.TAKEN.forUpdate();
+
     private final Handle handle;
     private final Supplier<Instant> now;
     private final Ids ids;
@@ -93,13 +96,15 @@ public final class AuditLog {
             written.add(record);
             prev = hash;
         }
-        handle.createUpdate("UPDATE audit_chain_heads SET last_seq = :seq, last_hash = :hash, updated_at = :at"
-                        + " WHERE tenant_id = :tenant")
-                .bind("seq", seq)
-                .bind("hash", prev)
-                .bind("at", Sql.ts(written.getLast().timestamp()))
-                .bind("tenant", tenant)
-                .execute();
+        try (Positional update = Positional.prepare(
+                handle,
+                "UPDATE audit_chain_heads SET last_seq = ?, last_hash = ?, updated_at = ? WHERE tenant_id = ?")) {
+            update.longInteger(seq)
+                    .string(prev)
+                    .timestamp(written.getLast().timestamp())
+                    .string(tenant)
+                    .update();
+        }
         return List.copyOf(written);
     }
 
@@ -185,11 +190,9 @@ public final class AuditLog {
     }
 
     private Optional<ChainHead> selectHeadForUpdate(String tenant) {
-        return handle.createQuery("SELECT last_seq, last_hash FROM audit_chain_heads WHERE tenant_id = :tenant"
-                        + rowLocks.forUpdate())
-                .bind("tenant", tenant)
-                .map((rs, ctx) -> new ChainHead(rs.getLong("last_seq"), Sql.string(rs, "last_hash")))
-                .findOne();
+        try (Positional select = Positional.prepare(handle, rowLocks == RowLocks.TAKEN ? LOCK_HEAD : READ_HEAD)) {
+            return select.string(tenant).first(rs -> new ChainHead(rs.getLong(1), Sql.string(rs, "last_hash")));
+        }
     }
 
     private static Query bind(Query query, AuditQuery q) {

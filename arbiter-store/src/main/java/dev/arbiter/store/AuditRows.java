@@ -10,35 +10,37 @@ final class AuditRows {
             + " client_id, user_email, query, decision_id, policies_evaluated, policies_matched, policy_details,"
             + " provider, model, tokens_used, cost, latency_ms, prev_hash, hash";
 
+    private static final String INSERT = "INSERT INTO audit_logs (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private AuditRows() {}
 
     static void insert(Handle handle, AuditRecord r) {
         AuditEntry e = r.entry();
-        handle.createUpdate("INSERT INTO audit_logs (" + COLUMNS + ") VALUES (:id, :tenant, :seq, :at, :request,"
-                        + " :type, :decision, :client, :email, :query, :decisionId, :evaluated, :matched, :details,"
-                        + " :provider, :model, :tokens, :cost, :latency, :prev, :hash)")
-                .bind("id", r.id())
-                .bind("tenant", e.tenantId())
-                .bind("seq", r.seq())
-                .bind("at", Sql.ts(r.timestamp()))
-                .bind("request", e.requestId())
-                .bind("type", e.requestType())
-                .bind("decision", e.policyDecision())
-                .bind("client", e.clientId())
-                .bind("email", e.userEmail())
-                .bind("query", e.query())
-                .bind("decisionId", e.decisionId())
-                .bind("evaluated", e.policiesEvaluatedJson())
-                .bind("matched", e.policiesMatchedJson())
-                .bind("details", e.detailsJson())
-                .bind("provider", e.provider())
-                .bind("model", e.model())
-                .bind("tokens", e.tokensUsed())
-                .bind("cost", e.costUsd())
-                .bind("latency", e.latencyMs())
-                .bind("prev", r.prevHash())
-                .bind("hash", r.hash())
-                .execute();
+        try (Positional insert = Positional.prepare(handle, INSERT)) {
+            insert.string(r.id())
+                    .string(e.tenantId())
+                    .longInteger(r.seq())
+                    .timestamp(r.timestamp())
+                    .string(e.requestId())
+                    .string(e.requestType())
+                    .string(e.policyDecision())
+                    .string(e.clientId())
+                    .string(e.userEmail())
+                    .string(e.query())
+                    .string(e.decisionId())
+                    .string(e.policiesEvaluatedJson())
+                    .string(e.policiesMatchedJson())
+                    .string(e.detailsJson())
+                    .string(e.provider())
+                    .string(e.model())
+                    .nullableLong(e.tokensUsed())
+                    .decimal(e.costUsd())
+                    .nullableLong(e.latencyMs())
+                    .string(r.prevHash())
+                    .string(r.hash())
+                    .update();
+        }
     }
 
     static AuditRecord map(ResultSet rs) throws SQLException {

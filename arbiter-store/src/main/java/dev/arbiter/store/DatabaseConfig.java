@@ -45,6 +45,16 @@ public record DatabaseConfig(
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;CACHE_SIZE=2048";
 
+    static {
+        // H2 shares equal values through a process-wide array (h2.objectCache): every value bound or read is
+        // hashed and compared against the array's entry, 4 % of the writer thread's time in a gate, to save
+        // memory this server does not need saved. Off unless the operator chose; the setting is read once,
+        // when H2 first loads, which no database of this process has done before a config exists.
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
+    }
+
     public DatabaseConfig {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");

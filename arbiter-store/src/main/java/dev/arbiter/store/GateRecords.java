@@ -20,6 +20,10 @@ public final class GateRecords {
     /** Keyset continuation: strictly after the previous page's last (gated_at, id). */
     private static final String AFTER = " AND (gated_at > :afterAt OR (gated_at = :afterAt AND id > :afterId))";
 
+    private static final String INSERT = "INSERT INTO gate_records (tenant_id, workflow_id, step_id, decision_id,"
+            + " gated_at, decision, outcome, policy_ids, shadow_policy_ids, tenant_set_version, global_set_version,"
+            + " context, truncated_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final Handle handle;
 
     GateRecords(Handle handle) {
@@ -36,7 +40,22 @@ public final class GateRecords {
      * fresh decision, where fetching the generated key was measured as a noticeable share of the gate's cost.
      */
     public void add(GateRecord r) {
-        insert(r).execute();
+        try (Positional insert = Positional.prepare(handle, INSERT)) {
+            insert.string(r.tenantId())
+                    .string(r.workflowId())
+                    .string(r.stepId())
+                    .string(r.decisionId())
+                    .timestamp(r.gatedAt())
+                    .string(r.decision())
+                    .string(r.outcome())
+                    .string(r.policyIdsJson())
+                    .string(r.shadowPolicyIdsJson())
+                    .longInteger(r.tenantSetVersion())
+                    .longInteger(r.globalSetVersion())
+                    .string(r.contextJson())
+                    .string(r.truncatedKeysJson())
+                    .update();
+        }
     }
 
     private Update insert(GateRecord r) {

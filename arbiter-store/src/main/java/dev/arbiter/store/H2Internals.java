@@ -1,19 +1,23 @@
 package dev.arbiter.store;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.schema.Sequence;
 import org.h2.table.Column;
 import org.h2.table.Table;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the journal needs from an embedded H2 database that SQL does not offer, reached through H2's engine
@@ -33,9 +37,26 @@ final class H2Internals {
     /** A force of the file is queued and has not started yet (later checkpoints need no other). */
     private final AtomicBoolean syncRequested = new AtomicBoolean();
 
+    /** H2's {@code FileStore.serializationLock}, or null if this H2 version has no such field. */
+    private final @Nullable ReentrantLock serialisationLock;
+
     private H2Internals(MVStore store, Map<String, Sequence> identities) {
         this.store = store;
         this.identities = identities;
+        this.serialisationLock = serialisationLock(store);
+    }
+
+    private static @Nullable ReentrantLock serialisationLock(MVStore store) {
+        try {
+            Field field = FileStore.class.getDeclaredField("serializationLock");
+            field.setAccessible(true);
+            return field.get(store.getFileStore()) instanceof ReentrantLock lock ? lock : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "the H2 serialisation lock is not reachable; compaction may wait for it");
+            return null;
+        }
     }
 
     /** The internals of the embedded database behind {@code dataSource}; fails if they are not reachable. */
@@ -109,6 +130,15 @@ final class H2Internals {
             });
         }
         return true;
+    }
+
+    /**
+     * True while H2's serialisation thread is turning a store into a chunk. Compaction needs the same lock
+     * and would wait for it on the writer thread: 20-50 ms at a time under B1's 1,000 gates/s, where the
+     * serialisation thread shares two cores with everything else (docs/storage.md, "Compaction").
+     */
+    boolean isSerialising() {
+        return serialisationLock != null && serialisationLock.isLocked();
     }
 
     /** Rewrites sparse chunks up to {@code writeBudget} bytes ({@link MVStore#compact}). */

@@ -1,7 +1,6 @@
 package dev.arbiter.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -116,6 +115,12 @@ final class Journal implements AutoCloseable {
 
     /** Starts a new segment whose first record will be {@code firstSeq}; later appends go there. */
     void startSegment(long firstSeq) {
+        openSegment(firstSeq);
+        forceDirectory();
+    }
+
+    /** Opens a new segment for appends; its directory entry is not yet forced to disk. */
+    private void openSegment(long firstSeq) {
         closeCurrent();
         Path path = dir.resolve(fileName(databaseId, firstSeq));
         try {
@@ -123,7 +128,6 @@ final class Journal implements AutoCloseable {
                     path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             segments.removeIf(s -> s.path.equals(path));
             segments.add(new Segment(path, firstSeq));
-            forceDirectory();
         } catch (IOException e) {
             throw new StoreException("cannot start journal segment " + path + ": " + e.getMessage(), e);
         }
@@ -192,11 +196,16 @@ final class Journal implements AutoCloseable {
     }
 
     /**
-     * The database file now holds every batch up to {@code position}: starts a new segment, and deletes the
-     * segments whose records are all at or below {@code keptPosition} (an older checkpoint's position).
+     * The database file now holds every batch up to {@code position}: appends go to a new segment from now
+     * on, and the segments whose records are all at or below {@code keptPosition} (an older checkpoint's
+     * position) are forgotten. Returns the file-system work this leaves, forcing the new segment's
+     * directory entry to disk and deleting the forgotten segments, which touches nothing else of this
+     * journal and may run on another thread: done here, the directory's fsync and the deletions held the
+     * writer thread at every checkpoint (docs/storage.md, "Redo journal"). Until it has run, a crash finds
+     * old segments whose records the database file already holds, which replay skips.
      */
-    void checkpointed(long position, long keptPosition) {
-        startSegment(position + 1);
+    Runnable checkpointed(long position, long keptPosition) {
+        openSegment(position + 1);
         List<Segment> obsolete = new ArrayList<>();
         for (int i = 0; i + 1 < segments.size(); i++) {
             long lastSeqInSegment = segments.get(i + 1).firstSeq - 1;
@@ -204,14 +213,21 @@ final class Journal implements AutoCloseable {
                 obsolete.add(segments.get(i));
             }
         }
-        for (Segment segment : obsolete) {
-            try {
-                Files.deleteIfExists(segment.path);
-                segments.remove(segment);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        segments.removeAll(obsolete);
+        return () -> {
+            forceDirectory();
+            for (Segment segment : obsolete) {
+                try {
+                    Files.deleteIfExists(segment.path);
+                } catch (IOException e) {
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "cannot delete journal segment {0}: {1}",
+                            segment.path,
+                            e.getMessage());
+                }
             }
-        }
+        };
     }
 
     /** Deletes every segment but the current one (after a replay that a checkpoint made durable). */

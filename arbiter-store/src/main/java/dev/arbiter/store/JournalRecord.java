@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * refused when the batch is recorded, so it fails loudly instead of at replay.
  */
 record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> ops) {
-    private static final int FORMAT = 1;
+    /** Format 2 names common setters by a code ({@link JournalSetters}); format 1 spelled every one out. */
+    private static final int FORMAT = 2;
+
+    private static final int FORMAT_NAMED_SETTERS = 1;
 
     JournalRecord {
         identityBases = Map.copyOf(identityBases);
@@ -55,7 +58,7 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
     static JournalRecord decode(byte[] payload) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
         int format = in.readUnsignedByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_NAMED_SETTERS) {
             throw new IOException("unknown journal record format " + format);
         }
         long seq = in.readLong();
@@ -67,7 +70,7 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
         int count = in.readInt();
         List<JournalOp> ops = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ops.add(readOp(in));
+            ops.add(readOp(in, format));
         }
         return new JournalRecord(seq, bases, ops);
     }
@@ -79,11 +82,14 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
                 out.putString(e.sql());
                 out.putInt(e.parameters().size());
                 for (JournalParameter p : e.parameters()) {
-                    out.putString(p.setter());
-                    out.putByte(p.types().size());
-                    for (int i = 0; i < p.types().size(); i++) {
-                        out.putString(p.types().get(i).getName());
-                        writeValue(out, p.args()[i]);
+                    int code = JournalSetters.code(p);
+                    out.putByte(code);
+                    if (code == JournalSetters.NAMED) {
+                        writeNamed(out, p);
+                    } else {
+                        for (Object arg : p.args()) {
+                            writeValue(out, arg);
+                        }
                     }
                 }
             }
@@ -102,7 +108,40 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
         }
     }
 
-    private static JournalOp readOp(DataInputStream in) throws IOException {
+    /** A setter spelled out: its name, arity, and each parameter's type name and value. */
+    private static void writeNamed(JournalBuffer out, JournalParameter p) {
+        out.putString(p.setter());
+        out.putByte(p.types().size());
+        for (int i = 0; i < p.types().size(); i++) {
+            out.putString(p.types().get(i).getName());
+            writeValue(out, p.args()[i]);
+        }
+    }
+
+    private static JournalParameter readNamed(DataInputStream in) throws IOException {
+        String setter = readString(in);
+        int arity = in.readUnsignedByte();
+        List<Class<?>> types = new ArrayList<>(arity);
+        Object[] args = new Object[arity];
+        for (int a = 0; a < arity; a++) {
+            types.add(type(readString(in)));
+            args[a] = readValue(in);
+        }
+        return new JournalParameter(setter, types, args);
+    }
+
+    private static JournalParameter readCoded(DataInputStream in, int code) throws IOException {
+        JournalSetters.Signature signature;
+        try {
+            signature = JournalSetters.signature(code);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Object[] args = {readValue(in), readValue(in)};
+        return new JournalParameter(signature.setter(), signature.types(), args);
+    }
+
+    private static JournalOp readOp(DataInputStream in, int format) throws IOException {
         int kind = in.readUnsignedByte();
         return switch (kind) {
             case 1, 2 -> {
@@ -110,15 +149,12 @@ record JournalRecord(long seq, Map<String, Long> identityBases, List<JournalOp> 
                 int n = in.readInt();
                 List<JournalParameter> parameters = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    String setter = readString(in);
-                    int arity = in.readUnsignedByte();
-                    List<Class<?>> types = new ArrayList<>(arity);
-                    Object[] args = new Object[arity];
-                    for (int a = 0; a < arity; a++) {
-                        types.add(type(readString(in)));
-                        args[a] = readValue(in);
+                    if (format == FORMAT_NAMED_SETTERS) {
+                        parameters.add(readNamed(in));
+                    } else {
+                        int code = in.readUnsignedByte();
+                        parameters.add(code == JournalSetters.NAMED ? readNamed(in) : readCoded(in, code));
                     }
-                    parameters.add(new JournalParameter(setter, types, args));
                 }
                 yield new JournalOp.Execute(sql, parameters, kind == 1);
             }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -154,7 +155,8 @@ final class JournalRecorder {
     /** Records the parameters set and, on execution, the statement. */
     private final class PreparedHandler extends Forwarding {
         private final String sql;
-        private final List<JournalParameter> parameters = new ArrayList<>();
+        // By position (1-based index - 1): a setter called again for a position replaces the earlier call.
+        private @Nullable JournalParameter[] parameters = new JournalParameter[16];
 
         PreparedHandler(PreparedStatement target, String sql) {
             super(target);
@@ -165,29 +167,50 @@ final class JournalRecorder {
         @Nullable
         Object handle(Method method, @Nullable Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
+            if (name.startsWith("set")
+                    && args != null
+                    && args.length >= 2
+                    && args[0] instanceof Integer position
+                    && position >= 1) {
                 for (int i = 1; i < args.length; i++) {
                     JournalRecord.checkWritable(args[i]);
                 }
-                parameters.removeIf(p -> p.args()[0].equals(args[0]));
-                parameters.add(JournalParameter.of(method, args));
+                record(position, JournalParameter.of(method, args));
                 return JournalRecorder.invoke(target, method, args);
             }
             switch (name) {
-                case "clearParameters" -> parameters.clear();
+                case "clearParameters" -> Arrays.fill(parameters, null);
                 case "addBatch", "executeBatch", "executeLargeBatch" ->
                     throw new IllegalStateException("the journal does not record statement batches");
                 case "execute", "executeUpdate", "executeLargeUpdate", "executeQuery" -> {
                     if (args != null && args.length > 0) {
                         throw new IllegalStateException("the journal records prepared statements as prepared");
                     }
-                    return execute(target, method, args, sql, parameters);
+                    return execute(target, method, args, sql, recorded());
                 }
                 default -> {
                     // getters, close, getGeneratedKeys, ...
                 }
             }
             return JournalRecorder.invoke(target, method, args);
+        }
+
+        private void record(int position, JournalParameter parameter) {
+            if (position > parameters.length) {
+                parameters = Arrays.copyOf(parameters, Math.max(position, 2 * parameters.length));
+            }
+            parameters[position - 1] = parameter;
+        }
+
+        /** The setters called so far, in position order. */
+        private List<JournalParameter> recorded() {
+            List<JournalParameter> calls = new ArrayList<>(parameters.length);
+            for (JournalParameter p : parameters) {
+                if (p != null) {
+                    calls.add(p);
+                }
+            }
+            return calls;
         }
     }
 

@@ -168,16 +168,18 @@ final class JournaledCommits implements AutoCloseable {
         if (!h2.checkpointInBackground(syncer)) {
             return;
         }
-        recordCheckpoint();
+        syncer.execute(recordCheckpoint());
     }
 
-    private void recordCheckpoint() {
+    /** Starts the journal's next segment; returns the file work left, which {@link Journal#checkpointed} names. */
+    private Runnable recordCheckpoint() {
         checkpoints.addLast(lastSeq);
         if (checkpoints.size() > CHECKPOINTS_KEPT) {
             checkpoints.removeFirst();
         }
-        journal.checkpointed(lastSeq, checkpoints.getFirst());
+        Runnable fileWork = journal.checkpointed(lastSeq, checkpoints.getFirst());
         lastCheckpoint = System.nanoTime();
+        return fileWork;
     }
 
     /** The seq of the last committed batch. */
@@ -191,7 +193,7 @@ final class JournaledCommits implements AutoCloseable {
         try {
             if (!broken) {
                 h2.checkpoint();
-                recordCheckpoint();
+                recordCheckpoint().run();
             }
             h2.writeEveryCommit();
         } finally {

@@ -150,12 +150,15 @@ public final class Policies {
 
     /** The policy-set versions of {@code tenantId} and of {@link #GLOBAL_TENANT}, read in one statement. */
     public SetVersions setVersions(String tenantId) {
+        // Read at every gate: bound by position (Positional).
         Map<String, Long> versions = new HashMap<>(2);
-        handle.createQuery("SELECT tenant_id, version FROM policy_set_versions WHERE tenant_id IN (:tenant, :global)")
-                .bind("tenant", tenantId)
-                .bind("global", GLOBAL_TENANT)
-                .map((rs, ctx) -> Map.entry(rs.getString("tenant_id"), rs.getLong("version")))
-                .forEach(row -> versions.put(row.getKey(), row.getValue()));
+        try (Positional query = Positional.prepare(
+                handle, "SELECT tenant_id, version FROM policy_set_versions WHERE tenant_id IN (?, ?)")) {
+            query.string(tenantId)
+                    .string(GLOBAL_TENANT)
+                    .list(rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(row -> versions.put(row.getKey(), row.getValue()));
+        }
         return new SetVersions(versions.getOrDefault(tenantId, 0L), versions.getOrDefault(GLOBAL_TENANT, 0L));
     }
 

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +17,13 @@ import org.jspecify.annotations.Nullable;
  * Not thread-safe; used by the thread that runs the transaction.
  */
 final class RunningTotals {
+    private static final String ADD_FIGURES = "UPDATE workflows SET total_cost_usd = total_cost_usd + ?,"
+            + " total_tokens_in = total_tokens_in + ?, total_tokens_out = total_tokens_out + ?,"
+            + " step_count = step_count + ?";
+    private static final String BY_KEY = " WHERE tenant_id = ? AND workflow_id = ?";
+    private static final String ADD = ADD_FIGURES + BY_KEY;
+    private static final String ADD_WITH_TOOLS = ADD_FIGURES + ", tools_used = ?" + BY_KEY;
+
     private final Handle handle;
     private final LockedTotals locked;
 
@@ -114,26 +120,20 @@ final class RunningTotals {
         if (cost.signum() == 0 && tokensIn == 0 && tokensOut == 0 && stepDelta == 0 && !toolChanged) {
             return;
         }
-        String sql = "UPDATE workflows SET total_cost_usd = total_cost_usd + :cost,"
-                + " total_tokens_in = total_tokens_in + :tin, total_tokens_out = total_tokens_out + :tout,"
-                + " step_count = step_count + :steps"
-                + (toolChanged ? ", tools_used = :tools" : "")
-                + " WHERE tenant_id = :tenant AND workflow_id = :workflow";
-        Update update = handle.createUpdate(sql)
-                .bind("cost", cost)
-                .bind("tin", tokensIn)
-                .bind("tout", tokensOut)
-                .bind("steps", stepDelta)
-                .bind("tenant", tenantId)
-                .bind("workflow", workflowId);
         LockedTotals.Row held = locked.get(tenantId, workflowId);
         String tools = held == null ? null : held.tools();
         if (toolChanged) {
             String stored = held != null ? held.tools() : storedTools(tenantId, workflowId);
             tools = tools(stored, tenantId, workflowId, old.tool(), now.tool());
-            update.bind("tools", tools);
         }
-        update.execute();
+        // Run at every gate: bound by position (Positional).
+        try (Positional update = Positional.prepare(handle, toolChanged ? ADD_WITH_TOOLS : ADD)) {
+            update.decimal(cost).longInteger(tokensIn).longInteger(tokensOut).integer(stepDelta);
+            if (toolChanged) {
+                update.string(tools);
+            }
+            update.string(tenantId).string(workflowId).update();
+        }
         if (held != null) {
             locked.put(
                     tenantId,

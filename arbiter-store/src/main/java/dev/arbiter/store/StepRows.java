@@ -49,13 +49,64 @@ final class StepRows {
     };
 
     static final String COLUMNS = Arrays.stream(COLUMN_PARAMS).map(c -> c[0]).collect(Collectors.joining(", "));
-    static final String PARAMS =
-            Arrays.stream(COLUMN_PARAMS).map(c -> ":" + c[1]).collect(Collectors.joining(", "));
-    // The key columns are never rewritten by an update.
-    static final String ASSIGNMENTS =
-            Arrays.stream(COLUMN_PARAMS).skip(3).map(c -> c[0] + " = :" + c[1]).collect(Collectors.joining(", "));
+    /** The insert of a whole row: bind {@link #bindKey}, then {@link #bindValues}. */
+    static final String INSERT = "INSERT INTO workflow_steps (" + COLUMNS + ") VALUES ("
+            + Arrays.stream(COLUMN_PARAMS).map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    /** The overwrite of every column but the key (never rewritten): bind {@link #bindValues}, then {@link #bindKey}. */
+    static final String UPDATE = "UPDATE workflow_steps SET "
+            + Arrays.stream(COLUMN_PARAMS).skip(3).map(c -> c[0] + " = ?").collect(Collectors.joining(", "))
+            + " WHERE tenant_id = ? AND workflow_id = ? AND step_id = ?";
 
     private StepRows() {}
+
+    /** Binds the key columns, tenant, workflow and step id, in that order. */
+    static Positional bindKey(Positional p, StepRecord s) {
+        return p.string(s.tenantId()).string(s.workflowId()).string(s.stepId());
+    }
+
+    /** Binds every column after the key, in the order of {@link #COLUMNS}. */
+    static Positional bindValues(Positional p, StepRecord s) {
+        StepRequest r = s.request();
+        GateResult g = s.gate();
+        Approval a = s.approval();
+        Attempts t = s.attempts();
+        Completion c = s.completion();
+        return p.integer(s.stepIndex())
+                .string(s.stepName())
+                .string(s.stepType())
+                .string(r.stepInputJson())
+                .string(r.inputHash())
+                .string(r.model())
+                .string(r.provider())
+                .string(r.toolName())
+                .string(r.toolType())
+                .string(r.toolContextJson())
+                .string(r.idempotencyKey())
+                .string(g.decision().wire())
+                .string(g.decisionId())
+                .string(g.reason())
+                .integer(g.policiesEvaluatedCount())
+                .string(g.policiesEvaluatedJson())
+                .string(g.policiesMatchedJson())
+                .string(g.context().json())
+                .bool(g.context().truncated())
+                .timestamp(g.gatedAt())
+                .nullableLong(s.usage().tokensIn())
+                .nullableLong(s.usage().tokensOut())
+                .decimal(s.usage().costUsd())
+                .string(a.approvalId())
+                .string(a.status() == null ? null : a.status().wire())
+                .string(a.actor())
+                .timestamp(a.decidedAt())
+                .string(a.comment())
+                .integer(t.gateCount())
+                .timestamp(t.firstAttemptAt())
+                .timestamp(t.lastAttemptAt())
+                .string(t.lastDecision().wire())
+                .string(c.outputJson())
+                .timestamp(c.completedAt())
+                .integer(c.completionCount());
+    }
 
     static String qualified(String alias) {
         return Arrays.stream(COLUMN_PARAMS).map(c -> alias + "." + c[0]).collect(Collectors.joining(", "));

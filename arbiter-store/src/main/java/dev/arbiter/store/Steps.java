@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * thread-safe; used by the thread that runs the transaction.
  */
 public final class Steps {
+    private static final String FIND = "SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
+            + " WHERE tenant_id = ? AND workflow_id = ? AND step_id = ?";
+    private static final String PENDING_AT_INDEX = "SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
+            + " WHERE tenant_id = ? AND workflow_id = ? AND step_index = ? AND approval_status = 'pending'";
+
     private final Handle handle;
     private final RunningTotals totals;
 
@@ -27,11 +31,9 @@ public final class Steps {
      * taken index is a {@link DuplicateKeyException}.
      */
     public void insert(StepRecord s) {
-        bindAll(
-                        handle.createUpdate("INSERT INTO workflow_steps (" + StepRows.COLUMNS + ") VALUES ("
-                                + StepRows.PARAMS + ")"),
-                        s)
-                .execute();
+        try (Positional insert = Positional.prepare(handle, StepRows.INSERT)) {
+            StepRows.bindValues(StepRows.bindKey(insert, s), s).update();
+        }
         totals.added(s);
     }
 
@@ -44,13 +46,10 @@ public final class Steps {
         if (old.isEmpty()) {
             return false;
         }
-        boolean updated = bindAll(
-                                handle.createUpdate("UPDATE workflow_steps SET " + StepRows.ASSIGNMENTS
-                                        + " WHERE tenant_id = :tenant AND workflow_id = :workflow"
-                                        + " AND step_id = :step"),
-                                s)
-                        .execute()
-                == 1;
+        boolean updated;
+        try (Positional update = Positional.prepare(handle, StepRows.UPDATE)) {
+            updated = StepRows.bindKey(StepRows.bindValues(update, s), s).update() == 1;
+        }
         if (updated) {
             totals.replaced(old.get(), s);
         }
@@ -59,13 +58,9 @@ public final class Steps {
 
     /** The step, if its workflow exists in this tenant. */
     public Optional<StepRecord> find(String tenantId, String workflowId, String stepId) {
-        return handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps WHERE tenant_id = :tenant"
-                        + " AND workflow_id = :workflow AND step_id = :step")
-                .bind("tenant", tenantId)
-                .bind("workflow", workflowId)
-                .bind("step", stepId)
-                .map((rs, ctx) -> StepRows.map(rs))
-                .findOne();
+        try (Positional find = Positional.prepare(handle, FIND)) {
+            return find.string(tenantId).string(workflowId).string(stepId).first(StepRows::map);
+        }
     }
 
     /** A step, and the workflow's last step when that is another one awaiting approval, as a gate needs them. */
@@ -82,15 +77,15 @@ public final class Steps {
      */
     public StepAndLast findWithLast(String tenantId, String workflowId, String stepId, int lastIndex) {
         Optional<StepRecord> step = find(tenantId, workflowId, stepId);
-        Optional<StepRecord> last = handle.createQuery("SELECT " + StepRows.COLUMNS + " FROM workflow_steps"
-                        + " WHERE tenant_id = :tenant AND workflow_id = :workflow AND step_index = :index"
-                        + " AND approval_status = 'pending'")
-                .bind("tenant", tenantId)
-                .bind("workflow", workflowId)
-                .bind("index", lastIndex)
-                .map((rs, ctx) -> StepRows.map(rs))
-                .findOne()
-                .filter(pending -> !pending.stepId().equals(stepId));
+        Optional<StepRecord> last;
+        try (Positional pendingAt = Positional.prepare(handle, PENDING_AT_INDEX)) {
+            last = pendingAt
+                    .string(tenantId)
+                    .string(workflowId)
+                    .integer(lastIndex)
+                    .first(StepRows::map)
+                    .filter(pending -> !pending.stepId().equals(stepId));
+        }
         return new StepAndLast(step, last);
     }
 
@@ -199,51 +194,5 @@ public final class Steps {
                 sums.tokensOut(),
                 sums.stepCount(),
                 totals.distinctTools(tenantId, workflowId));
-    }
-
-    private static <S extends SqlStatement<S>> S bindAll(S st, StepRecord s) {
-        StepRequest r = s.request();
-        GateResult g = s.gate();
-        Approval a = s.approval();
-        Attempts t = s.attempts();
-        Completion c = s.completion();
-        return st.bind("tenant", s.tenantId())
-                .bind("workflow", s.workflowId())
-                .bind("step", s.stepId())
-                .bind("idx", s.stepIndex())
-                .bind("name", s.stepName())
-                .bind("type", s.stepType())
-                .bind("input", r.stepInputJson())
-                .bind("inputHash", r.inputHash())
-                .bind("model", r.model())
-                .bind("provider", r.provider())
-                .bind("toolName", r.toolName())
-                .bind("toolType", r.toolType())
-                .bind("toolContext", r.toolContextJson())
-                .bind("idemKey", r.idempotencyKey())
-                .bind("decision", g.decision().wire())
-                .bind("decisionId", g.decisionId())
-                .bind("reason", g.reason())
-                .bind("evalCount", g.policiesEvaluatedCount())
-                .bind("evaluated", g.policiesEvaluatedJson())
-                .bind("matched", g.policiesMatchedJson())
-                .bind("context", g.context().json())
-                .bind("contextTruncated", g.context().truncated())
-                .bind("gatedAt", Sql.ts(g.gatedAt()))
-                .bind("tokensIn", s.usage().tokensIn())
-                .bind("tokensOut", s.usage().tokensOut())
-                .bind("cost", s.usage().costUsd())
-                .bind("approvalId", a.approvalId())
-                .bind("approvalStatus", a.status() == null ? null : a.status().wire())
-                .bind("approvedBy", a.actor())
-                .bind("approvedAt", Sql.ts(a.decidedAt()))
-                .bind("approvalComment", a.comment())
-                .bind("gateCount", t.gateCount())
-                .bind("firstAttempt", Sql.ts(t.firstAttemptAt()))
-                .bind("lastAttempt", Sql.ts(t.lastAttemptAt()))
-                .bind("lastDecision", t.lastDecision().wire())
-                .bind("output", c.outputJson())
-                .bind("completedAt", Sql.ts(c.completedAt()))
-                .bind("completionCount", c.completionCount());
     }
 }

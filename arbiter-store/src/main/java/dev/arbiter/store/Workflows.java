@@ -16,6 +16,14 @@ public final class Workflows {
     private static final String COLUMNS = "tenant_id, workflow_id, workflow_name, source, status, current_step_index,"
             + " total_steps, trace_id, metadata, client_id, reason, created_at, updated_at, completed_at";
 
+    /** The row with its running totals, by key; {@link #LOCK} also locks it. */
+    private static final String READ_WITH_TOTALS = "SELECT " + COLUMNS + ", " + LockedTotals.COLUMNS
+            + " FROM workflows WHERE tenant_id = ? AND workflow_id = ?";
+
+    private static final String LOCK = READ_WITH_TOTALS + RowLocks.TAKEN.forUpdate();
+    private static final String UPDATE = "UPDATE workflows SET status = ?, current_step_index = ?, total_steps = ?,"
+            + " metadata = ?, reason = ?, updated_at = ?, completed_at = ? WHERE tenant_id = ? AND workflow_id = ?";
+
     private final Handle handle;
     private final LockedTotals locked;
     private final RowLocks rowLocks;
@@ -66,13 +74,10 @@ public final class Workflows {
      */
     public Optional<WorkflowRecord> lockForUpdate(String tenantId, String id) {
         // The running totals come with the lock, so that the gate that takes it needs no other read of the row.
-        Optional<Map.Entry<WorkflowRecord, LockedTotals.Row>> row = handle.createQuery("SELECT " + COLUMNS + ", "
-                        + LockedTotals.COLUMNS + " FROM workflows WHERE tenant_id = :tenant AND workflow_id = :id"
-                        + rowLocks.forUpdate())
-                .bind("tenant", tenantId)
-                .bind("id", id)
-                .map((rs, ctx) -> Map.entry(map(rs), LockedTotals.Row.of(rs)))
-                .findOne();
+        Optional<Map.Entry<WorkflowRecord, LockedTotals.Row>> row;
+        try (Positional lock = Positional.prepare(handle, rowLocks == RowLocks.TAKEN ? LOCK : READ_WITH_TOTALS)) {
+            row = lock.string(tenantId).string(id).first(rs -> Map.entry(map(rs), LockedTotals.Row.of(rs)));
+        }
         row.ifPresent(found -> locked.put(tenantId, id, found.getValue()));
         return row.map(Map.Entry::getKey);
     }
@@ -82,21 +87,19 @@ public final class Workflows {
      * workflow; returns false if it does not exist in this tenant.
      */
     public boolean update(WorkflowRecord w) {
-        return handle.createUpdate("UPDATE workflows SET status = :status, current_step_index = :idx,"
-                                + " total_steps = :total, metadata = :metadata, reason = :reason,"
-                                + " updated_at = :updated, completed_at = :completed"
-                                + " WHERE tenant_id = :tenant AND workflow_id = :id")
-                        .bind("status", w.status().wire())
-                        .bind("idx", w.currentStepIndex())
-                        .bind("total", w.totalSteps())
-                        .bind("metadata", w.metadataJson())
-                        .bind("reason", w.reason())
-                        .bind("updated", Sql.ts(w.updatedAt()))
-                        .bind("completed", Sql.ts(w.completedAt()))
-                        .bind("tenant", w.tenantId())
-                        .bind("id", w.id())
-                        .execute()
-                == 1;
+        try (Positional update = Positional.prepare(handle, UPDATE)) {
+            return update.string(w.status().wire())
+                            .integer(w.currentStepIndex())
+                            .nullableInt(w.totalSteps())
+                            .string(w.metadataJson())
+                            .string(w.reason())
+                            .timestamp(w.updatedAt())
+                            .timestamp(w.completedAt())
+                            .string(w.tenantId())
+                            .string(w.id())
+                            .update()
+                    == 1;
+        }
     }
 
     /** One page of a tenant's workflows, newest first, with the total count of matches. */

@@ -13,9 +13,14 @@ final class WriterStats {
     /**
      * An operation of the writer (a batch's statements, its commit, a checkpoint's snapshot, a compaction)
      * this long holds up every write queued behind it: under B1's 1,000 gates/s such stalls, with young
-     * pauses, made most of the gate's p99 (docs/benchmarks.md, B1 session 6), so they are counted.
+     * pauses, made most of the gate's p99 (docs/benchmarks.md, B1 session 6), so they are counted, and the
+     * longest logged.
      */
     static final long SLOW_OPERATION_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** A stall this long is also logged, with its phase, so that it can be matched with latency spikes. */
+    static final long LOGGED_STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private static final System.Logger LOG = System.getLogger(WriterStats.class.getName());
 
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedWrites = new AtomicLong();
@@ -34,6 +39,13 @@ final class WriterStats {
         phaseNanos.addAndGet(phase.ordinal(), now - since);
         if (now - since >= SLOW_OPERATION_NANOS) {
             slowOperations.incrementAndGet(phase.ordinal());
+            if (now - since >= LOGGED_STALL_NANOS) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "store writer held {0} ms by one {1} operation",
+                        TimeUnit.NANOSECONDS.toMillis(now - since),
+                        phase.name().toLowerCase(java.util.Locale.ROOT));
+            }
         }
         return now;
     }

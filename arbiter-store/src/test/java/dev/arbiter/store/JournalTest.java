@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +61,55 @@ class JournalTest {
         JournalRecord decoded = JournalRecord.decode(record.encode());
 
         assertThat(decoded).isEqualTo(record);
+    }
+
+    @Test
+    void aSetterWithoutACode_isSpelledOut_andDecodes() throws Exception {
+        JournalRecord record = new JournalRecord(
+                3,
+                Map.of(),
+                List.of(execute(
+                        "UPDATE t SET a = ?, b = ?",
+                        true,
+                        new JournalParameter(
+                                "setNull", List.of(int.class, int.class, String.class), new Object[] {1, 2002, "T"}),
+                        param("setString", String.class, "coded"))));
+
+        assertThat(JournalRecord.decode(record.encode())).isEqualTo(record);
+        assertThat(JournalSetters.code(record.ops().stream()
+                        .map(op -> ((JournalOp.Execute) op).parameters().getFirst())
+                        .findFirst()
+                        .orElseThrow()))
+                .isEqualTo(JournalSetters.NAMED);
+    }
+
+    @Test
+    void aRecordOfFormatOne_writtenBeforeSetterCodes_stillDecodes() throws Exception {
+        // Format 1 as the previous release wrote it: every setter spelled out, a journal left by a crash of it.
+        JournalBuffer old = new JournalBuffer();
+        old.putByte(1);
+        old.putLong(5);
+        old.putInt(0);
+        old.putInt(1);
+        old.putByte(1);
+        old.putString("UPDATE t SET a = ?");
+        old.putInt(1);
+        old.putString("setString");
+        old.putByte(2);
+        old.putString("int");
+        old.putByte(2);
+        old.putInt(1);
+        old.putString("java.lang.String");
+        old.putByte(1);
+        old.putString("old");
+
+        JournalRecord decoded = JournalRecord.decode(Arrays.copyOf(old.array(), old.size()));
+
+        assertThat(decoded)
+                .isEqualTo(new JournalRecord(
+                        5,
+                        Map.of(),
+                        List.of(execute("UPDATE t SET a = ?", true, param("setString", String.class, "old")))));
     }
 
     @Test
@@ -125,9 +175,15 @@ class JournalTest {
             journal.startSegment(1);
             journal.append(new JournalRecord(1, Map.of(), List.of()));
             journal.append(new JournalRecord(2, Map.of(), List.of()));
-            journal.checkpointed(2, 0); // segment 1 holds 1..2, not covered by checkpoint 0: kept
+            journal.checkpointed(2, 0).run(); // segment 1 holds 1..2, not covered by checkpoint 0: kept
             journal.append(new JournalRecord(3, Map.of(), List.of()));
-            journal.checkpointed(3, 2); // segment 1 is covered by checkpoint 2: deleted
+            Runnable fileWork = journal.checkpointed(3, 2); // segment 1 is covered by checkpoint 2: deleted
+            try (var files = Files.list(dir)) {
+                assertThat(files.count())
+                        .as("deleted only when the returned file work runs")
+                        .isEqualTo(3);
+            }
+            fileWork.run();
             journal.append(new JournalRecord(4, Map.of(), List.of()));
         }
         try (var files = Files.list(dir)) {

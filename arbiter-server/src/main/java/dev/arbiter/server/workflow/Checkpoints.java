@@ -83,8 +83,8 @@ public final class Checkpoints {
                         "checkpoint " + checkpoint.id() + " is not resumable (step was blocked)");
             }
             StepGateRequest request = CheckpointRequests.of(before);
-            StepGateResponse answer =
-                    gates.gateLocked(tx, caller, w, before.stepId(), request, hash(before, request), false);
+            StepGateResponse answer = gates.gateLocked(
+                    tx, caller, w, before.stepId(), gates.prepare(request, hash(before, request)), false);
             tx.checkpoints().resumed(caller.tenant(), workflowId, before.stepId(), tx.now());
             int resumeCount = checkpoint.resumeCount() + 1;
             audit(tx, caller, w, checkpoint, resumeCount);

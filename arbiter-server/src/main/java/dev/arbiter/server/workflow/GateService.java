@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
 public final class GateService {
     private final Database database;
     private final GatePolicies policies;
-    private final PolicyContexts contexts;
+    private final java.util.function.Predicate<CharSequence> piiProbe;
     private final @Nullable String approvalBaseUrl;
     private final ApprovalExpiry expiry;
 
@@ -61,7 +61,7 @@ public final class GateService {
             ApprovalExpiry expiry) {
         this.database = database;
         this.policies = policies;
-        this.contexts = new PolicyContexts(piiProbe);
+        this.piiProbe = piiProbe;
         this.approvalBaseUrl = approvalBaseUrl;
         this.expiry = expiry;
     }
@@ -71,12 +71,17 @@ public final class GateService {
             Principal caller, String workflowId, String stepId, StepGateRequest request, boolean includePriorOutput) {
         GateRequests.validateStepId(stepId);
         GateRequests.validate(request);
-        String inputHash = Identifiers.inputHash(request.stepInput(), request.toolContext());
+        GateInput input = GateInput.of(request, piiProbe);
         return database.inTransaction(tx -> {
             WorkflowRecord w = Workflows.locked(tx, caller, workflowId);
             WorkflowStateMachine.fire(WireMapping.status(w.status()), WorkflowStateMachine.Event.GATE_STEP);
-            return gateLocked(tx, caller, w, stepId, request, inputHash, includePriorOutput);
+            return gateLocked(tx, caller, w, stepId, input, includePriorOutput);
         });
+    }
+
+    /** {@code request}, whose fingerprint is {@code inputHash}, prepared for {@link #gateLocked}. */
+    GateInput prepare(StepGateRequest request, String inputHash) {
+        return GateInput.of(request, inputHash, piiProbe);
     }
 
     /**
@@ -84,13 +89,9 @@ public final class GateService {
      * a checkpoint re-enters here. An overdue approval of this step, or of the last one, is expired first.
      */
     StepGateResponse gateLocked(
-            Tx tx,
-            Principal caller,
-            WorkflowRecord w,
-            String stepId,
-            StepGateRequest request,
-            String inputHash,
-            boolean includePriorOutput) {
+            Tx tx, Principal caller, WorkflowRecord w, String stepId, GateInput input, boolean includePriorOutput) {
+        StepGateRequest request = input.request();
+        String inputHash = input.inputHash();
         String workflowId = w.id();
         Steps.StepAndLast found = tx.steps().findWithLast(caller.tenant(), workflowId, stepId, w.currentStepIndex());
         StepRecord existing = found.step().orElse(null);
@@ -104,7 +105,7 @@ public final class GateService {
                 && inputHash.equals(existing.request().inputHash())) {
             return cached(tx, caller, w, existing, includePriorOutput);
         }
-        return fresh(tx, caller, w, stepId, request, existing, found.pendingLast(), inputHash, includePriorOutput);
+        return fresh(tx, caller, w, stepId, input, existing, found.pendingLast(), includePriorOutput);
     }
 
     private StepGateResponse cached(
@@ -142,11 +143,11 @@ public final class GateService {
             Principal caller,
             WorkflowRecord w,
             String stepId,
-            StepGateRequest r,
+            GateInput input,
             @Nullable StepRecord existing,
             Optional<StepRecord> pendingLast,
-            String inputHash,
             boolean includePriorOutput) {
+        StepGateRequest r = input.request();
         pendingLast.ifPresent(last -> {
             if (expiry.settle(tx, w, last).approval().isPending()) {
                 throw ApiException.conflict(
@@ -155,8 +156,8 @@ public final class GateService {
         });
         Instant now = tx.now();
         int index = existing != null ? existing.stepIndex() : w.currentStepIndex() + 1;
-        PolicyContext context =
-                contexts.build(w, stepId, index, r, existing, tx.steps().totals(caller.tenant(), w.id()), now);
+        PolicyContext context = PolicyContexts.build(
+                w, stepId, index, input, existing, tx.steps().totals(caller.tenant(), w.id()), now);
         GatePolicies.Evaluation evaluation = policies.evaluate(tx, caller.tenant(), context);
         StepDecision decision = WireMapping.decision(evaluation.decision());
         Attempts attempts = existing == null
@@ -188,7 +189,7 @@ public final class GateService {
                 index,
                 r.stepName(),
                 r.stepType().wireName(),
-                stepRequest(r, inputHash, existing),
+                stepRequest(input, existing),
                 gate,
                 usage(r, existing),
                 approval,
@@ -288,19 +289,20 @@ public final class GateService {
         }
     }
 
-    private static StepRequest stepRequest(StepGateRequest r, String inputHash, @Nullable StepRecord existing) {
+    private static StepRequest stepRequest(GateInput input, @Nullable StepRecord existing) {
+        StepGateRequest r = input.request();
         var tool = r.toolContext();
         String key = existing != null && existing.request().idempotencyKey() != null
                 ? existing.request().idempotencyKey()
                 : blankToNull(r.idempotencyKey());
         return new StepRequest(
-                r.stepInput() == null ? null : JsonText.write(r.stepInput()),
-                inputHash,
+                input.stepInputJson(),
+                input.inputHash(),
                 r.model(),
                 r.provider(),
                 tool == null ? null : tool.toolName(),
                 tool == null ? null : tool.toolType(),
-                tool == null ? null : JsonText.write(tool),
+                input.toolContextJson(),
                 key);
     }
 

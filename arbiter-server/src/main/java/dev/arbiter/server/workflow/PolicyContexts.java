@@ -9,9 +9,6 @@ import dev.arbiter.wire.workflow.ToolContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,27 +20,23 @@ import org.jspecify.annotations.Nullable;
  * workflow's other steps recorded (actuals once completed, else their estimates), so a policy can
  * stop the step that would exceed a budget; {@code workflow.step_count} counts the steps gated
  * before this one; {@code workflow.tools_used} lists the tool names of the workflow's steps so far.
- * Stateless and thread-safe.
+ * The request's own part (its inputs, frozen and scanned for PII) comes prepared in a {@link GateInput}.
+ * Stateless.
  */
 final class PolicyContexts {
-    /** The contract exposes at most this many {@code tool_input.<key>} entries, sorted by key. */
-    static final int MAX_TOOL_INPUT_KEYS = 50;
+    private PolicyContexts() {}
 
-    private final Predicate<CharSequence> piiProbe;
-
-    PolicyContexts(Predicate<CharSequence> piiProbe) {
-        this.piiProbe = piiProbe;
-    }
-
-    PolicyContext build(
+    /** The context of gating {@code input} as step {@code stepIndex} of {@code w}; its PII facts come with it. */
+    static PolicyContext build(
             WorkflowRecord w,
             String stepId,
             int stepIndex,
-            StepGateRequest r,
+            GateInput input,
             @Nullable StepRecord existing,
             WorkflowTotals totals,
             Instant now) {
-        PolicyContext.Builder b = PolicyContext.builder().piiProbe(piiProbe);
+        StepGateRequest r = input.request();
+        PolicyContext.Builder b = PolicyContext.builder().withoutPiiProbe();
         b.put("request_type", "workflow_step_gate");
         b.put("workflow_id", w.id());
         b.put("workflow_name", w.name());
@@ -57,10 +50,11 @@ final class PolicyContexts {
         b.put("tokens_in", r.tokensIn());
         b.put("tokens_out", r.tokensOut());
         b.put("cost_usd", r.costUsd());
-        b.stepInput(r.stepInput() == null ? Map.of() : r.stepInput());
+        b.stepInput(input.stepInput());
         ToolContext tool = r.toolContext();
-        if (tool != null && tool.toolName() != null) {
-            b.toolContext(tool.toolName(), tool.toolType() == null ? "" : tool.toolType(), limited(tool.toolInput()));
+        PolicyContext.Input toolInput = input.toolInput();
+        if (tool != null && tool.toolName() != null && toolInput != null) {
+            b.toolContext(tool.toolName(), tool.toolType() == null ? "" : tool.toolType(), toolInput);
         }
         retryFacts(b, existing, r, now);
         workflowFacts(b, r, existing, totals);
@@ -113,17 +107,6 @@ final class PolicyContexts {
         b.put("workflow.tokens_out", tokensOut);
         b.put("workflow.step_count", otherSteps);
         b.put("workflow.tools_used", totals.toolsUsed());
-    }
-
-    private static Map<String, @Nullable Object> limited(@Nullable Map<String, @Nullable Object> input) {
-        if (input == null) {
-            return Map.of();
-        }
-        TreeMap<String, @Nullable Object> sorted = new TreeMap<>(input);
-        while (sorted.size() > MAX_TOOL_INPUT_KEYS) {
-            sorted.pollLastEntry();
-        }
-        return sorted;
     }
 
     private static BigDecimal orZero(@Nullable BigDecimal value) {
