@@ -37,6 +37,8 @@ final class JournaledCommits implements AutoCloseable {
     static final int CHECKPOINTS_KEPT = 20;
     /** A checkpoint also once this much journal has been written since the last one. */
     static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
+    /** How often the syncer looks for background threads to lower ({@link BackgroundPriority}). */
+    private static final long PRIORITY_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Journal journal;
     private final JournalRecorder recorder = new JournalRecorder();
@@ -46,6 +48,9 @@ final class JournaledCommits implements AutoCloseable {
     private final ArrayDeque<Long> checkpoints = new ArrayDeque<>();
 
     private long lastCheckpoint = System.nanoTime();
+    private long lastPriorityCheck = lastCheckpoint - PRIORITY_CHECK_NANOS;
+    /** Used on the syncer thread only. */
+    private final BackgroundPriority priority = BackgroundPriority.ofThisProcess();
     /** Forces the database file to disk after background checkpoints, off the writer thread. */
     private final ExecutorService syncer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("arbiter-checkpoint-sync").daemon().factory());
@@ -125,7 +130,9 @@ final class JournaledCommits implements AutoCloseable {
             throw new StoreException("the journal is unusable after a failed write; restart the server");
         }
         long seq = lastSeq + 1;
-        handle.execute("UPDATE journal_position SET seq = ? WHERE id = 1", seq);
+        try (Positional stamp = Positional.prepare(handle, "UPDATE journal_position SET seq = ? WHERE id = 1")) {
+            stamp.longInteger(seq).update(); // once per batch: bound by position (Positional)
+        }
         JournalRecord record = new JournalRecord(seq, identityBases, recorder.ops());
         long size = journal.size();
         try {
@@ -169,6 +176,10 @@ final class JournaledCommits implements AutoCloseable {
             return;
         }
         syncer.execute(recordCheckpoint());
+        if (lastCheckpoint - lastPriorityCheck >= PRIORITY_CHECK_NANOS) {
+            lastPriorityCheck = lastCheckpoint;
+            syncer.execute(priority::lowerNewThreads);
+        }
     }
 
     /** Starts the journal's next segment; returns the file work left, which {@link Journal#checkpointed} names. */
