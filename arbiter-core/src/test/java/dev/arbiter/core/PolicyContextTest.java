@@ -27,6 +27,48 @@ class PolicyContextTest {
     }
 
     @Test
+    void aPreparedInput_givesTheSameContextAsTheRawOne_scannedOnceBeforehand() {
+        java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Predicate<CharSequence> probe = text -> {
+            scans.incrementAndGet();
+            return text.toString().contains("123-45-6789");
+        };
+        Map<String, Object> step = Map.of("note", "SSN 123-45-6789", "n", 1);
+        Map<String, Object> tool = Map.of("query", "no pii here");
+        Map<String, Object> ownFlag = Map.of("contains_pii", "as sent", "note", "SSN 123-45-6789");
+
+        PolicyContext.Input preparedStep = PolicyContext.Input.of(step, probe);
+        PolicyContext.Input preparedTool = PolicyContext.Input.of(tool, probe);
+        PolicyContext.Input preparedOwn = PolicyContext.Input.of(ownFlag, probe);
+        int scansBeforehand = scans.get();
+        PolicyContext prepared = PolicyContext.builder()
+                .withoutPiiProbe()
+                .stepInput(preparedStep)
+                .toolContext("search", "function", preparedTool)
+                .build();
+        PolicyContext preparedWithOwnFlag =
+                PolicyContext.builder().withoutPiiProbe().stepInput(preparedOwn).build();
+
+        assertThat(scans.get()).as("no scan while building").isEqualTo(scansBeforehand);
+        assertThat(prepared.asMap())
+                .isEqualTo(PolicyContext.builder()
+                        .piiProbe(probe)
+                        .stepInput(step)
+                        .toolContext("search", "function", tool)
+                        .build()
+                        .asMap())
+                .containsEntry("step_input.contains_pii", true)
+                .containsEntry("tool_input.contains_pii", false);
+        assertThat(preparedWithOwnFlag.asMap())
+                .isEqualTo(PolicyContext.builder()
+                        .piiProbe(probe)
+                        .stepInput(ownFlag)
+                        .build()
+                        .asMap())
+                .containsEntry("step_input.contains_pii", "as sent");
+    }
+
+    @Test
     void toolContext_setsNameTypeAndInput() {
         PolicyContext context = PolicyContext.builder()
                 .toolContext("sql_query", "mcp", Map.of("query", "SELECT 1"))

@@ -135,7 +135,7 @@ final class H2Internals {
     /**
      * True while H2's serialisation thread is turning a store into a chunk. Compaction needs the same lock
      * and would wait for it on the writer thread: 20-50 ms at a time under B1's 1,000 gates/s, where the
-     * serialisation thread shares two cores with everything else (docs/storage.md, "Compaction").
+     * serialisation thread shares two cores with everything else (docs/storage.md, "File size").
      */
     boolean isSerialising() {
         return serialisationLock != null && serialisationLock.isLocked();
