@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark B1 repeated: runs scripts/bench-gate.sh N times (a fresh server each time) and prints, per phase and
-# rate, every run's percentiles and their median. One run's p99 swings by 2-3x on a shared VM (docs/benchmarks.md,
-# B1 sessions 6 and 7), so compare builds by the median of several runs.
+# rate, every run's percentiles and their median, and the share of CPU time the hypervisor stole in each run. One
+# run's p99 swings by 2-3x on a shared VM (docs/benchmarks.md, B1 sessions 6 and 7), so compare builds by the median
+# of several runs, and distrust runs with much steal.
 #
 #   scripts/bench-gate-median.sh N [rates] [duration-seconds] [warmup-seconds]
 #   scripts/bench-gate-median.sh 3 1000 30 40
@@ -29,5 +30,6 @@ for name, rate in keys:
         values = [row[field] for row in rows]
         cells.append(f"{field[:-3]} {statistics.median(values):.2f} [{' '.join(f'{v:.1f}' for v in values)}]")
     ok = statistics.median(row["successful_rate"] for row in rows)
-    print(f"{name:6s} {rate:5d}/s ok {ok:7.1f}/s  " + "  ".join(cells))
+    steal = " ".join("?" if row.get("steal_pct") is None else f"{row['steal_pct']:.0f}%" for row in rows)
+    print(f"{name:6s} {rate:5d}/s ok {ok:7.1f}/s  " + "  ".join(cells) + f"  host steal [{steal}]")
 PY

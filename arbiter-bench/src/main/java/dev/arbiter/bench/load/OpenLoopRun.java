@@ -54,6 +54,7 @@ final class OpenLoopRun {
         CountDownLatch done = new CountDownLatch((int) total);
         Semaphore inFlight = new Semaphore(connections);
         Timeline timeline = new Timeline(duration, clock.instant());
+        HostCpu cpuBefore = HostCpu.now();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + i * periodNanos;
@@ -86,6 +87,7 @@ final class OpenLoopRun {
                 total,
                 errors.get() + lost,
                 recorder.getIntervalHistogram(),
-                timeline);
+                timeline,
+                HostCpu.now().stealPercentSince(cpuBefore));
     }
 }

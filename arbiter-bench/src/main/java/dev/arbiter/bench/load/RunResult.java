@@ -6,7 +6,8 @@ import org.HdrHistogram.Histogram;
 /**
  * One open-loop run: target rate, achieved rate (answers of any status per second), successful rate (2xx/3xx
  * answers per second: what the goal "throughput" means), errors, the latency distribution in nanoseconds, and
- * when the slow requests were meant to be sent.
+ * when the slow requests were meant to be sent, and the share of the machine's CPU time the hypervisor stole
+ * meanwhile ({@link HostCpu}; NaN where unknown).
  */
 record RunResult(
         String name,
@@ -16,7 +17,8 @@ record RunResult(
         long sent,
         long errors,
         Histogram latencies,
-        Timeline timeline) {
+        Timeline timeline,
+        double stealPercent) {
 
     double percentileMillis(double percentile) {
         return latencies.getValueAtPercentile(percentile) / 1e6;
@@ -27,7 +29,7 @@ record RunResult(
         return String.format(
                 Locale.ROOT,
                 "%-8s target=%5d/s achieved=%8.1f/s ok=%8.1f/s p50=%7.3fms p90=%7.3fms p99=%7.3fms p99.9=%7.3fms max=%8.3fms"
-                        + " sent=%d errors=%d",
+                        + " sent=%d errors=%d steal=%.1f%%",
                 name,
                 targetRate,
                 achievedRate,
@@ -38,7 +40,8 @@ record RunResult(
                 percentileMillis(99.9),
                 latencies.getMaxValue() / 1e6,
                 sent,
-                errors);
+                errors,
+                stealPercent);
     }
 
     /** The same figures as one JSON object, for machine comparison across runs. */
@@ -46,7 +49,7 @@ record RunResult(
         return String.format(
                 Locale.ROOT,
                 "{\"name\":\"%s\",\"target_rate\":%d,\"achieved_rate\":%.1f,\"successful_rate\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,"
-                        + "\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"sent\":%d,\"errors\":%d}",
+                        + "\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f,\"sent\":%d,\"errors\":%d,\"steal_pct\":%s}",
                 name,
                 targetRate,
                 achievedRate,
@@ -57,6 +60,7 @@ record RunResult(
                 percentileMillis(99.9),
                 latencies.getMaxValue() / 1e6,
                 sent,
-                errors);
+                errors,
+                Double.isNaN(stealPercent) ? "null" : String.format(Locale.ROOT, "%.1f", stealPercent));
     }
 }
