@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * what the journal has already made durable, so nothing waits for them; but the serialisation thread
  * works in bursts (a quarter of a core on average under B1's 1,000 gates/s) and, at the same priority,
  * takes a core from the writer thread that every gate waits for. At nice 5 the gate p99 at 1,000/s went
- * from 17–24 ms to 13–14 ms (docs/benchmarks.md, B1 session 7). Should they fall behind, H2 makes the
+ * from 17–30 ms to 13–19 ms on a quiet host (docs/benchmarks.md, B1 session 7). Should they fall behind, H2 makes the
  * next checkpoint wait for them, so they cannot be starved for long.
  *
  * <p>Linux only, best effort: threads are found by name in {@code /proc/self/task} and reniced with the
