@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +31,9 @@ public final class GateRecords {
 
     /** Appends a record (its {@code id} is ignored) and returns the id the store assigned. */
     public long append(GateRecord r) {
-        return insert(r).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        try (Positional insert = Positional.prepare(handle, INSERT, "id")) {
+            return bind(insert, r).insertReturningKey();
+        }
     }
 
     /**
@@ -41,41 +42,24 @@ public final class GateRecords {
      */
     public void add(GateRecord r) {
         try (Positional insert = Positional.prepare(handle, INSERT)) {
-            insert.string(r.tenantId())
-                    .string(r.workflowId())
-                    .string(r.stepId())
-                    .string(r.decisionId())
-                    .timestamp(r.gatedAt())
-                    .string(r.decision())
-                    .string(r.outcome())
-                    .string(r.policyIdsJson())
-                    .string(r.shadowPolicyIdsJson())
-                    .longInteger(r.tenantSetVersion())
-                    .longInteger(r.globalSetVersion())
-                    .string(r.contextJson())
-                    .string(r.truncatedKeysJson())
-                    .update();
+            bind(insert, r).update();
         }
     }
 
-    private Update insert(GateRecord r) {
-        return handle.createUpdate("INSERT INTO gate_records (tenant_id, workflow_id, step_id, decision_id, gated_at,"
-                        + " decision, outcome, policy_ids, shadow_policy_ids, tenant_set_version, global_set_version,"
-                        + " context, truncated_keys) VALUES (:tenant, :workflow, :step, :decisionId, :at, :decision,"
-                        + " :outcome, :ids, :shadow, :tenantVersion, :globalVersion, :context, :truncated)")
-                .bind("tenant", r.tenantId())
-                .bind("workflow", r.workflowId())
-                .bind("step", r.stepId())
-                .bind("decisionId", r.decisionId())
-                .bind("at", Sql.ts(r.gatedAt()))
-                .bind("decision", r.decision())
-                .bind("outcome", r.outcome())
-                .bind("ids", r.policyIdsJson())
-                .bind("shadow", r.shadowPolicyIdsJson())
-                .bind("tenantVersion", r.tenantSetVersion())
-                .bind("globalVersion", r.globalSetVersion())
-                .bind("context", r.contextJson())
-                .bind("truncated", r.truncatedKeysJson());
+    private static Positional bind(Positional insert, GateRecord r) {
+        return insert.string(r.tenantId())
+                .string(r.workflowId())
+                .string(r.stepId())
+                .string(r.decisionId())
+                .timestamp(r.gatedAt())
+                .string(r.decision())
+                .string(r.outcome())
+                .string(r.policyIdsJson())
+                .string(r.shadowPolicyIdsJson())
+                .longInteger(r.tenantSetVersion())
+                .longInteger(r.globalSetVersion())
+                .string(r.contextJson())
+                .string(r.truncatedKeysJson());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -202,15 +203,9 @@ final class JournalRecorder {
             parameters[position - 1] = parameter;
         }
 
-        /** The setters called so far, in position order. */
+        /** The setters called so far, in position order, as an immutable list ({@link JournalOp.Execute} keeps it). */
         private List<JournalParameter> recorded() {
-            List<JournalParameter> calls = new ArrayList<>(parameters.length);
-            for (JournalParameter p : parameters) {
-                if (p != null) {
-                    calls.add(p);
-                }
-            }
-            return calls;
+            return Arrays.stream(parameters).filter(Objects::nonNull).toList();
         }
     }
 

@@ -41,6 +41,15 @@ final class Positional implements AutoCloseable {
         }
     }
 
+    /** As {@link #prepare(Handle, String)}, for an insert whose generated {@code keyColumn} is read back. */
+    static Positional prepare(Handle handle, String sql, String keyColumn) {
+        try {
+            return new Positional(handle.getConnection().prepareStatement(sql, new String[] {keyColumn}));
+        } catch (SQLException e) {
+            throw new PositionalStatementException(e);
+        }
+    }
+
     /** Maps the current row of a result set. */
     @FunctionalInterface
     interface RowMapper<T> {
@@ -144,6 +153,21 @@ final class Positional implements AutoCloseable {
     int update() {
         try {
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new PositionalStatementException(e);
+        }
+    }
+
+    /** Runs an insert prepared with a key column; the key it generated. */
+    long insertReturningKey() {
+        try {
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the insert returned no generated key");
+                }
+                return keys.getLong(1);
+            }
         } catch (SQLException e) {
             throw new PositionalStatementException(e);
         }
