@@ -46,6 +46,12 @@ trap 'kill "${server_pid:-0}" 2>/dev/null || true; wait 2>/dev/null || true; rm 
   echo ']'
 } > "$work/policies.json"
 
+# The disk's fsync floor, on the disk the database will use and before the server starts: the goal's "one
+# fsync" (BENCH_FSYNC_SECONDS per mode, default 3).
+"$JAVA_HOME/bin/java" -cp arbiter-bench/target/benchmarks.jar dev.arbiter.bench.disk.FsyncFloor "$work/fsync" \
+  "${BENCH_FSYNC_SECONDS:-3}" | tee "$work/fsync.txt" | grep -v '^fsync_ms='
+fsync_ms=$(sed -n 's/^fsync_ms=//p' "$work/fsync.txt")
+
 ARBITER_PORT=$port ARBITER_DATA_DIR="$work/data" ARBITER_POLICY_FILE="$work/policies.json" \
   "${server_cpu[@]}" "$JAVA_HOME/bin/java" -Xms1g -Xmx1g ${BENCH_SERVER_OPTS:-} -jar arbiter-server/target/arbiter.jar serve \
   > "${BENCH_SERVER_LOG:-$work/server.log}" 2>&1 &
@@ -59,7 +65,7 @@ curl -sf "http://127.0.0.1:$port/health" > /dev/null || { cat "${BENCH_SERVER_LO
 "${generator_cpu[@]}" "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -cp arbiter-bench/target/benchmarks.jar \
   dev.arbiter.bench.load.LoadGenerator --base="http://127.0.0.1:$port" --rates="$rates" \
   --duration="$duration" --warmup="$warmup" --workflows=100 --connections="${BENCH_CONNECTIONS:-100}" \
-  --out=target/gate-load.json --timeline="${BENCH_TIMELINE:-false}"
+  --out=target/gate-load.json --timeline="${BENCH_TIMELINE:-false}" --fsync-ms="$fsync_ms"
 
 # The writer's group commit over the whole run: writes per commit is the mean batch, and where the writer
 # thread's time went (running writes, committing, compacting).
@@ -72,3 +78,7 @@ curl -sf "http://127.0.0.1:$port/metrics" | awk '
 # What the run left on disk: the database file (compaction keeps it near its live size) and the journal.
 du -sk "$work/data/arbiter.mv.db" "$work/data/journal" 2>/dev/null \
   | awk '{ printf "%s %.1f MB;", ($2 ~ /journal$/ ? " journal" : "on disk: database file"), $1 / 1024 } END { print "" }'
+# What the server wrote over the whole run (database file, journal, log), from the kernel's I/O accounting:
+# divided by the writes above, the bytes each gate costs the disk and H2's serialisation thread.
+awk '/^(w|r)char|^write_bytes/ { printf "%s %.1f MB; ", $1, $2 / 1048576 } END { print "" }' "/proc/$server_pid/io" 2>/dev/null \
+  | sed 's/^/server I\/O over the run: /' || true

@@ -18,6 +18,14 @@ final class AuditHash {
     static final String GENESIS = "0".repeat(64);
 
     private static final String VERSION = "arbiter-audit-v1";
+    /** One digest per thread, reused (see {@link #sha256}). */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    });
 
     private AuditHash() {}
 
@@ -62,11 +70,13 @@ final class AuditHash {
         sha.update(bytes);
     }
 
+    /**
+     * A SHA-256 digest for this thread, reset: looking one up per record went through the provider
+     * registry every time (the writer thread hashes every audit record).
+     */
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
+        return digest;
     }
 }

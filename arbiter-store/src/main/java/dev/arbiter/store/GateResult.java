@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param policiesEvaluatedCount how many policies were evaluated
  * @param policiesEvaluatedJson the {@code policies_evaluated} array as JSON text ({@code []} when none)
  * @param policiesMatchedJson the {@code policies_matched} array as JSON text ({@code []} when none)
- * @param context the policy context the decision was made on
  * @param gatedAt when the decision was made (the contract's {@code gate_checked_at})
  */
 public record GateResult(
@@ -23,7 +22,6 @@ public record GateResult(
         int policiesEvaluatedCount,
         String policiesEvaluatedJson,
         String policiesMatchedJson,
-        ContextSnapshot context,
         Instant gatedAt) {
 
     public GateResult {
@@ -31,7 +29,6 @@ public record GateResult(
         Objects.requireNonNull(decisionId, "decisionId");
         Objects.requireNonNull(policiesEvaluatedJson, "policiesEvaluatedJson");
         Objects.requireNonNull(policiesMatchedJson, "policiesMatchedJson");
-        Objects.requireNonNull(context, "context");
         Objects.requireNonNull(gatedAt, "gatedAt");
         if (policiesEvaluatedCount < 0) {
             throw new IllegalArgumentException("policiesEvaluatedCount must be >= 0");

@@ -28,8 +28,6 @@ final class StepRows {
         {"policies_evaluated_count", "evalCount"},
         {"policies_evaluated", "evaluated"},
         {"policies_matched", "matched"},
-        {"policy_context", "context"},
-        {"policy_context_truncated", "contextTruncated"},
         {"gate_checked_at", "gatedAt"},
         {"tokens_in", "tokensIn"},
         {"tokens_out", "tokensOut"},
@@ -88,8 +86,6 @@ final class StepRows {
                 .integer(g.policiesEvaluatedCount())
                 .string(g.policiesEvaluatedJson())
                 .string(g.policiesMatchedJson())
-                .string(g.context().json())
-                .bool(g.context().truncated())
                 .timestamp(g.gatedAt())
                 .nullableLong(s.usage().tokensIn())
                 .nullableLong(s.usage().tokensOut())
@@ -137,8 +133,6 @@ final class StepRows {
                         rs.getInt("policies_evaluated_count"),
                         Sql.string(rs, "policies_evaluated"),
                         Sql.string(rs, "policies_matched"),
-                        new ContextSnapshot(
-                                Sql.string(rs, "policy_context"), rs.getBoolean("policy_context_truncated")),
                         Sql.instant(rs, "gate_checked_at")),
                 new Usage(
                         Sql.nullableLong(rs, "tokens_in"),

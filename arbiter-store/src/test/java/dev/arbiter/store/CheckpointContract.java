@@ -125,7 +125,6 @@ abstract class CheckpointContract implements StoreContract {
                 g.policiesEvaluatedCount(),
                 g.policiesEvaluatedJson(),
                 g.policiesMatchedJson(),
-                g.context(),
                 g.gatedAt()));
     }
 }

@@ -31,7 +31,15 @@ class CheckpointMigrationIT {
         String wf = Fixtures.workflowId();
         try (var ds = Pools.create(config, config.jdbcUrl(), null)) {
             migrate(ds, "11");
-            // The step repository writes only the columns that exist before V13, so it can fill an older schema.
+            // The step repository writes only the columns that exist before V13, so it can fill an older schema;
+            // since V17 it leaves out the step's policy context, which V11 requires: the default stands in for
+            // the value the code of that time wrote.
+            Jdbi.create(ds)
+                    .useHandle(handle ->
+                            handle.execute("ALTER TABLE workflow_steps ALTER COLUMN policy_context SET DEFAULT '{}'"));
+            Jdbi.create(ds)
+                    .useHandle(handle -> handle.execute(
+                            "ALTER TABLE workflow_steps ALTER COLUMN policy_context_truncated SET DEFAULT FALSE"));
             Jdbi.create(ds).useTransaction(handle -> {
                 Tx tx = new Tx(handle, Clock.systemUTC(), new Ids(), config.dialect());
                 tx.workflows().insert(Fixtures.workflow(tenant, wf, NOW));

@@ -45,7 +45,6 @@ final class Fixtures {
                         3,
                         "[]",
                         "[]",
-                        ContextSnapshot.of("{\"step_type\":\"tool_call\"}"),
                         now),
                 new Usage(120L, 340L, new BigDecimal("0.0021")),
                 Approval.NONE,

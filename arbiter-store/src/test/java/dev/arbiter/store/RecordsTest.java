@@ -11,21 +11,6 @@ class RecordsTest {
     private static final Instant NOW = Instant.parse("2026-02-07T10:00:00Z");
 
     @Test
-    void contextSnapshot_keepsSmallContexts_andCutsLargeOnes() {
-        assertThat(ContextSnapshot.of("{\"a\":1}")).isEqualTo(new ContextSnapshot("{\"a\":1}", false));
-        ContextSnapshot cut = ContextSnapshot.of("x".repeat(ContextSnapshot.MAX_CHARS + 10));
-        assertThat(cut.truncated()).isTrue();
-        assertThat(cut.json()).hasSize(ContextSnapshot.MAX_CHARS);
-    }
-
-    @Test
-    void contextSnapshot_neverSplitsASurrogatePair() {
-        String json = "x".repeat(ContextSnapshot.MAX_CHARS - 1) + "😀tail";
-        ContextSnapshot cut = ContextSnapshot.of(json);
-        assertThat(cut.json()).hasSize(ContextSnapshot.MAX_CHARS - 1).doesNotContain("\uD83D");
-    }
-
-    @Test
     void usage_overwritesOnlySentFields() {
         Usage gate = new Usage(100L, 50L, new BigDecimal("0.01"));
         assertThat(gate.overwrittenBy(new Usage(null, 70L, null)))

@@ -137,7 +137,6 @@ abstract class StepQueryContract implements StoreContract {
                 g.policiesEvaluatedCount(),
                 g.policiesEvaluatedJson(),
                 g.policiesMatchedJson(),
-                g.context(),
                 at));
     }
 }

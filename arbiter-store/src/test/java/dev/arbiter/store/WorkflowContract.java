@@ -174,12 +174,11 @@ abstract class WorkflowContract implements StoreContract {
     }
 
     @Test
-    void step_update_overwrites_andOversizedContextIsTruncated() {
+    void step_update_overwritesTheDecision() {
         String tenant = Fixtures.tenant();
         String wf = Fixtures.workflowId();
         Instant now = clock().instant();
         StepRecord step = Fixtures.step(tenant, wf, "s", 1, now);
-        String huge = "{\"step_input.blob\":\"" + "x".repeat(ContextSnapshot.MAX_CHARS) + "\"}";
         StepRecord changed = step.withGate(new GateResult(
                         StepDecision.REQUIRE_APPROVAL,
                         "dec_x",
@@ -187,7 +186,6 @@ abstract class WorkflowContract implements StoreContract {
                         1,
                         "[{\"policy_id\":\"p\"}]",
                         "[{\"policy_id\":\"p\"}]",
-                        ContextSnapshot.of(huge),
                         now.plusSeconds(1)))
                 .withAttempts(step.attempts().next(now.plusSeconds(1), StepDecision.REQUIRE_APPROVAL))
                 .withApproval(Approval.pending("a-1"));
@@ -200,8 +198,7 @@ abstract class WorkflowContract implements StoreContract {
         StepRecord read =
                 db().inTransaction((Tx tx) -> tx.steps().find(tenant, wf, "s")).orElseThrow();
         assertThat(read).isEqualTo(changed);
-        assertThat(read.gate().context().truncated()).isTrue();
-        assertThat(read.gate().context().json()).hasSize(ContextSnapshot.MAX_CHARS);
+        assertThat(read.gate().decision()).isEqualTo(StepDecision.REQUIRE_APPROVAL);
         assertThat(read.attempts().gateCount()).isEqualTo(2);
     }
 

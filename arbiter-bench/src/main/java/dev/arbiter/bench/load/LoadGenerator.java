@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.arbiter.bench.load.LoadGenerator --base=http://127.0.0.1:8080
  * --rates=500,1000,2000 --duration=30 --warmup=20 --workflows=100 --connections=100
- * --out=target/gate-load.json --timeline=true}
+ * --out=target/gate-load.json --timeline=true --fsync-ms=0.8}; with {@code --fsync-ms} (the disk's fsync floor,
+ * {@code dev.arbiter.bench.disk.FsyncFloor}) it also prints each rate's {@link B1Goal}.
  */
 public final class LoadGenerator {
     private static final Pattern WORKFLOW_ID = Pattern.compile("\"workflow_id\"\\s*:\\s*\"([^\"]+)\"");
@@ -80,6 +81,11 @@ public final class LoadGenerator {
                                 ",\n  ", results.stream().map(RunResult::json).toList()) + "\n]\n",
                 StandardCharsets.UTF_8);
         System.out.println("results written to " + out);
+        // --fsync-ms: the disk's fsync floor measured before the server started (FsyncFloor), for the goal.
+        if (options.containsKey("fsync-ms")) {
+            double fsyncMs = Double.parseDouble(options.get("fsync-ms"));
+            B1Goal.of(results, fsyncMs).forEach(goal -> System.out.println(goal.summary()));
+        }
         if (timelines) {
             for (RunResult result : results) {
                 Path file = out.resolveSibling("timeline-" + result.name() + "-" + result.targetRate() + ".txt");

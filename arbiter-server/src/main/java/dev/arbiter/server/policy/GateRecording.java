@@ -2,7 +2,6 @@ package dev.arbiter.server.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arbiter.core.Decision;
-import dev.arbiter.store.ContextSnapshot;
 import dev.arbiter.store.GateRecord;
 import dev.arbiter.wire.Json;
 import java.time.Instant;
@@ -13,8 +12,11 @@ import java.util.List;
  * decision and the policy-set versions it was made under. Stateless.
  */
 public final class GateRecording {
-    /** Largest context kept per gate, in characters: the same bound as a step's context snapshot. */
-    public static final int MAX_CONTEXT_CHARS = ContextSnapshot.MAX_CHARS;
+    /**
+     * Largest context kept per gate, in characters (64 Ki): a bigger one loses its largest inputs first
+     * ({@link BoundedContext}), so that one huge step input cannot bloat every record.
+     */
+    public static final int MAX_CONTEXT_CHARS = 64 * 1024;
 
     private GateRecording() {}
 

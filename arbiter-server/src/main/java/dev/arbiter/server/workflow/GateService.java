@@ -11,7 +11,6 @@ import dev.arbiter.server.workflow.AuditEntries.Operation;
 import dev.arbiter.store.Approval;
 import dev.arbiter.store.Attempts;
 import dev.arbiter.store.Completion;
-import dev.arbiter.store.ContextSnapshot;
 import dev.arbiter.store.Database;
 import dev.arbiter.store.GateResult;
 import dev.arbiter.store.StepDecision;
@@ -169,9 +168,8 @@ public final class GateService {
         if (decision == StepDecision.REQUIRE_APPROVAL) {
             ApprovalStateMachine.fire(null, ApprovalStateMachine.Event.REQUIRE);
         }
-        // One serialisation of the context serves the step's snapshot and the gate record (unless bounding cut it).
+        // The context is kept once, in the gate record (V17: no longer also in the step row).
         BoundedContext bounded = BoundedContext.of(context.asMap(), GateRecording.MAX_CONTEXT_CHARS);
-        String contextJson = bounded.truncatedKeys().isEmpty() ? bounded.json() : JsonText.write(context.asMap());
         String appliedJson = JsonText.write(evaluation.applied());
         GateResult gate = new GateResult(
                 decision,
@@ -180,7 +178,6 @@ public final class GateService {
                 evaluation.policiesEvaluated(),
                 appliedJson,
                 evaluation.matched().equals(evaluation.applied()) ? appliedJson : JsonText.write(evaluation.matched()),
-                ContextSnapshot.of(contextJson),
                 now);
         StepRecord step = new StepRecord(
                 caller.tenant(),
